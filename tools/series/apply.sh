@@ -1,0 +1,98 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# apply.sh LINE KSRC -- apply the series of drivers-md/LINE to the git tree
+# KSRC, on top of its current HEAD.
+#
+# drivers-md/LINE/series lists, one per line and in order:
+#   <topic>/<file>.patch   a git format-patch file, applied with git am
+#   kunit <topic>          the KUnit test of kunit/<topic>/, turned into a
+#                          commit here (its sources live once, in kunit/):
+#                          *.c go to drivers/md/tests/, Kconfig before the
+#                          "endif # MD" of drivers/md/Kconfig, Makefile and
+#                          .kunitconfig into drivers/md/tests/, MAINTAINERS
+#                          entries into their sections, commit-msg is the
+#                          commit message
+# A patch that does not apply is named with its failing hunk, and the tree
+# is left as it was before that patch (git am --abort).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+line=${1:?usage: apply.sh LINE KSRC}
+ksrc=$(cd "${2:?usage: apply.sh LINE KSRC}" && pwd)
+dir="$top/drivers-md/$line"
+series="$dir/series"
+
+[ -f "$series" ] || { echo "apply: no series for line $line ($series)" >&2; exit 2; }
+git -C "$ksrc" rev-parse --git-dir >/dev/null 2>&1 ||
+	{ echo "apply: $ksrc is not a git tree (git init it, or use make kernel-src)" >&2; exit 2; }
+if [ -d "$ksrc/.git/rebase-apply" ] || [ -d "$(git -C "$ksrc" rev-parse --git-path rebase-apply)" ]; then
+	echo "apply: $ksrc has a git am in progress; run git am --abort there" >&2
+	exit 2
+fi
+
+gitk() {
+	git -C "$ksrc" -c user.name="md-hardening" -c user.email="md-hardening@localhost" \
+		-c core.autocrlf=false "$@"
+}
+
+# kunit_commit TOPIC: add kunit/TOPIC as drivers/md/tests/ files and commit.
+kunit_commit() {
+	local topic=$1 src="$top/kunit/$1" f tests="$ksrc/drivers/md/tests"
+	local kconfig="$ksrc/drivers/md/Kconfig" mk="$ksrc/drivers/md/Makefile"
+
+	[ -f "$src/Kconfig" ] && [ -f "$src/Makefile" ] && [ -f "$src/commit-msg" ] ||
+		{ echo "apply: kunit/$topic lacks Kconfig, Makefile or commit-msg" >&2; return 1; }
+	mkdir -p "$tests"
+	for f in "$src"/*.c "$src"/*.h; do
+		[ -e "$f" ] && cp "$f" "$tests/"
+	done
+	if [ ! -f "$tests/Makefile" ]; then
+		printf '# SPDX-License-Identifier: GPL-2.0\n' > "$tests/Makefile"
+		printf '\nobj-y\t\t\t\t+= tests/\n' >> "$mk"
+	fi
+	cat "$src/Makefile" >> "$tests/Makefile"
+	if [ -f "$src/.kunitconfig" ]; then
+		touch "$tests/.kunitconfig"
+		grep -vxF -f "$tests/.kunitconfig" "$src/.kunitconfig" >> "$tests/.kunitconfig" || true
+	fi
+	# The config entry goes last in the "if MD" block of drivers/md/Kconfig.
+	grep -q '^endif # MD$' "$kconfig" ||
+		{ echo "apply: drivers/md/Kconfig has no 'endif # MD' line" >&2; return 1; }
+	awk -v frag="$src/Kconfig" '
+		/^endif # MD$/ { while ((getline l < frag) > 0) print l; print "" }
+		{ print }' "$kconfig" > "$kconfig.new" && mv "$kconfig.new" "$kconfig"
+	if [ -f "$src/MAINTAINERS" ]; then
+		python3 "$here/maintainers.py" "$ksrc/MAINTAINERS" "$src/MAINTAINERS" || return 1
+		gitk add -f MAINTAINERS
+	fi
+	gitk add -f drivers/md/tests drivers/md/Kconfig drivers/md/Makefile
+	gitk commit -q -F "$src/commit-msg"
+}
+
+# Remember where the series starts, for sparse baselines and PATCHED=0.
+gitk tag -f "series-base/$line" HEAD >/dev/null
+
+n=0
+while read -r first second; do
+	case $first in ''|'#'*) continue ;; esac
+	n=$((n + 1))
+	if [ "$first" = kunit ]; then
+		echo "  KUNIT   kunit/$second -> drivers/md/tests/"
+		kunit_commit "$second" || exit 1
+		continue
+	fi
+	patch="$dir/$first"
+	[ -f "$patch" ] || { echo "apply: $series names $first, which does not exist" >&2; exit 1; }
+	echo "  AM      drivers-md/$line/$first"
+	if ! out=$(gitk am -q "$patch" 2>&1); then
+		hunk=$(printf '%s\n' "$out" | sed -n 's/^error: patch failed: //p' | head -n 1)
+		detail=$(printf '%s\n' "$out" | grep -E '^error:' | head -n 3)
+		gitk am --abort >/dev/null 2>&1 || true
+		echo "apply: drivers-md/$line/$first does not apply to $ksrc" >&2
+		[ -n "$hunk" ] && echo "apply: failing hunk at $hunk" >&2
+		printf '%s\n' "$detail" >&2
+		exit 1
+	fi
+done < "$series"
+echo "apply: $n entries of drivers-md/$line applied to $ksrc ($(git -C "$ksrc" rev-parse --short HEAD))"

@@ -1,0 +1,53 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# checkpatch.sh LINE KSRC -- run scripts/checkpatch.pl --strict on every
+# patch of drivers-md/LINE: the committed patch files, and the KUnit patches
+# that the workflow generates from kunit/ (taken from KSRC, where make apply
+# committed them).  Fails on any ERROR or WARNING, and on a CHECK that its
+# patch does not justify below the "---" line (a "checkpatch:" note).
+#
+# UNKNOWN_COMMIT_ID is not checked: the trees are imported from tarballs and
+# have no upstream history to look the cited commits up in.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+line=${1:?usage: checkpatch.sh LINE KSRC}
+ksrc=$(cd "${2:?usage: checkpatch.sh LINE KSRC}" && pwd)
+series="$top/drivers-md/$line/series"
+base=series-base/$line
+git -C "$ksrc" rev-parse -q --verify "$base" >/dev/null ||
+	{ echo "checkpatch: $ksrc has no $base tag: run make apply first" >&2; exit 2; }
+mapfile -t commits < <(git -C "$ksrc" rev-list --reverse "$base..HEAD")
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+
+bad=0 total=0 i=0
+while read -r first second; do
+	case $first in ''|'#'*) continue ;; esac
+	c=${commits[$i]:-}
+	i=$((i + 1))
+	[ -n "$c" ] || { echo "checkpatch: $ksrc lacks commits of the series: run make apply" >&2; exit 2; }
+	if [ "$first" = kunit ]; then
+		git -C "$ksrc" format-patch -1 --stdout "$c" > "$tmp"
+		name="kunit/$second (generated)"
+	else
+		cp "$top/drivers-md/$line/$first" "$tmp"
+		name=$first
+	fi
+	total=$((total + 1))
+	out=$(cd "$ksrc" && perl scripts/checkpatch.pl --strict --ignore UNKNOWN_COMMIT_ID "$tmp" 2>&1) || true
+	sum=$(printf '%s\n' "$out" | grep -E '^total: ' || echo "total: ? (checkpatch failed)")
+	printf '  %-60.60s %s\n' "$name" "$sum"
+	if ! printf '%s\n' "$sum" | grep -q '^total: 0 errors, 0 warnings'; then
+		bad=$((bad + 1))
+		printf '%s\n' "$out" | grep -E -A4 '^(ERROR|WARNING):' | sed 's/^/    /'
+	elif ! printf '%s\n' "$sum" | grep -q ' 0 checks' &&
+	     ! sed -n '/^---$/,/^diff --git/p' "$tmp" | grep -qi 'checkpatch:'; then
+		bad=$((bad + 1))
+		echo "    CHECKs not justified below --- (add a 'checkpatch:' note):"
+		printf '%s\n' "$out" | grep -E '^CHECK:' | sort | uniq -c | sed 's/^/    /'
+	fi
+done < "$series"
+echo "checkpatch: $total patches of drivers-md/$line, $bad with errors, warnings or unjustified checks"
+[ "$bad" = 0 ]
