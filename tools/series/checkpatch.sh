@@ -8,7 +8,9 @@
 # patch does not justify below the "---" line (a "checkpatch:" note).
 #
 # UNKNOWN_COMMIT_ID is not checked: the trees are imported from tarballs and
-# have no upstream history to look the cited commits up in.
+# have no upstream history to look the cited commits up in.  BAD_FIXES_TAG
+# is not checked in a backport of an upstream commit ("commit <sha>
+# upstream."), whose message is kept verbatim.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -36,7 +38,13 @@ while read -r first second; do
 		name=$first
 	fi
 	total=$((total + 1))
-	out=$(cd "$ksrc" && perl scripts/checkpatch.pl --strict --ignore UNKNOWN_COMMIT_ID "$tmp" 2>&1) || true
+	ignore=UNKNOWN_COMMIT_ID
+	# A stable backport keeps the upstream message verbatim, tags included.
+	if grep -qE '^commit [0-9a-f]{40} upstream\.$' "$tmp"; then
+		ignore=$ignore,BAD_FIXES_TAG
+		name="$name (upstream message)"
+	fi
+	out=$(cd "$ksrc" && perl scripts/checkpatch.pl --strict --ignore "$ignore" "$tmp" 2>&1) || true
 	sum=$(printf '%s\n' "$out" | grep -E '^total: ' || echo "total: ? (checkpatch failed)")
 	printf '  %-60.60s %s\n' "$name" "$sum"
 	if ! printf '%s\n' "$sum" | grep -q '^total: 0 errors, 0 warnings'; then

@@ -1,0 +1,169 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Storage hardening: md/dm request-error series, their tests, and mdclassify.
+#
+#   make                       build tools/mdclassify/mdclassify
+#   make example               run mdclassify on the bundled example incidents
+#   make check                 everything CI runs (see README.md)
+#
+# Kernel targets take LINE=<7.1|6.18|6.12|6.1> and optionally KSRC=<tree>:
+#   make kernel-src LINE=6.12  Debian linux-source-6.12 as a git tree (tag base)
+#   make apply                 apply drivers-md/$(LINE)/series with git am
+#   make build                 W=1 build of drivers/md, no warning in touched files
+#   make sparse                C=2 on drivers/md, no new warning against the base
+#   make checkpatch            checkpatch.pl --strict on every patch
+#   make kunit                 KUnit under UML (kunit.py, drivers/md/tests)
+#   make check-line            the four checks above
+#   make kunit-mutants         undo each behaviour of the fix: KUnit must fail
+#   make vmtest [PATCHED=0]    QEMU scenarios on the patched (or base) kernel
+#   make patches               mail-ready series in build/patches/$(LINE)/
+# Without KSRC the tree is build/src/$(LINE), which the targets reset to its
+# base and patch themselves.  With KSRC (your own git tree, or the 6.18/7.1
+# trees) the series goes on top of its HEAD with `make apply`, once.
+
+LINE ?= 6.12
+CI_LINES := 6.12 6.1
+BUILD := $(CURDIR)/build
+OUT := $(BUILD)/out/$(LINE)
+ifeq ($(origin KSRC),undefined)
+KSRC := $(BUILD)/src/$(LINE)
+MANAGED := 1
+else
+override KSRC := $(abspath $(KSRC))
+MANAGED :=
+endif
+PATCHED ?= 1
+S := tools/series
+SERIES_INPUTS := $(shell find drivers-md/$(LINE) kunit/md kunit/dm-mirror -type f 2>/dev/null) \
+		 $(S)/apply.sh $(S)/maintainers.py
+
+export CCACHE_DIR ?= $(HOME)/.cache/ccache
+
+# Debian packages that build, check and test everything here.
+APT_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev cpio kmod \
+	xz-utils zstd python3 perl git ccache sparse rsync \
+	pkg-config zlib1g-dev liblzma-dev libzstd-dev libsystemd-dev libjson-c-dev \
+	clang-14 libclang-rt-14-dev time systemd-journal-remote \
+	qemu-system-x86 busybox-static mdadm lvm2 dmsetup libaio-dev \
+	linux-source-6.12 linux-source-6.1
+
+.PHONY: all mdclassify example bench install deps kernel-src apply applied \
+	build sparse checkpatch kunit kunit-mutants check-line vmtest patches check \
+	mdclassify-check clean
+
+all: mdclassify
+
+mdclassify:
+	@$(MAKE) --no-print-directory -C tools/mdclassify
+
+example:
+	@$(MAKE) --no-print-directory -C tools/mdclassify example
+
+bench:
+	@$(MAKE) --no-print-directory -C tools/mdclassify bench
+
+install:
+	@$(MAKE) --no-print-directory -C tools/mdclassify install
+
+mdclassify-check:
+	@$(MAKE) --no-print-directory -C tools/mdclassify check
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || \
+		missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then echo "deps: all $(words $(APT_PACKAGES)) Debian packages installed"; \
+	elif [ "$$(id -u)" != 0 ]; then echo "deps: missing:$$missing; run as root or apt-get install them" >&2; exit 1; \
+	else echo "deps: installing$$missing"; apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+
+kernel-src:
+ifeq ($(MANAGED),1)
+	@$(S)/kernel-src.sh $(LINE) $(KSRC)
+else
+	@git -C $(KSRC) rev-parse --git-dir >/dev/null 2>&1 || \
+		{ echo "kernel-src: KSRC=$(KSRC) is not a git tree" >&2; exit 2; }
+endif
+
+# Managed trees are reset to base and patched; KSRC trees are patched on HEAD.
+apply: kernel-src
+	@echo "== apply: drivers-md/$(LINE)/series -> $(KSRC)"
+	@mkdir -p $(OUT)
+ifeq ($(MANAGED),1)
+	@git -C $(KSRC) am --abort >/dev/null 2>&1 || true
+	@git -C $(KSRC) checkout -q -f -B md-hardening base
+	@git -C $(KSRC) clean -q -f -d -x -- drivers/md MAINTAINERS
+endif
+	@$(S)/apply.sh $(LINE) $(KSRC)
+	@git -C $(KSRC) rev-parse HEAD > $(OUT)/applied
+
+# Re-apply a managed tree only when it or the series changed.
+applied:
+ifeq ($(MANAGED),1)
+	@if [ ! -f $(OUT)/applied ] || \
+	    [ "$$(git -C $(KSRC) rev-parse HEAD 2>/dev/null)" != "$$(cat $(OUT)/applied)" ] || \
+	    [ -n "$$(find $(SERIES_INPUTS) -newer $(OUT)/applied 2>/dev/null)" ]; then \
+		$(MAKE) --no-print-directory apply LINE=$(LINE); fi
+else
+	@git -C $(KSRC) rev-parse -q --verify series-base/$(LINE) >/dev/null || \
+		{ echo "$(KSRC): series not applied: make apply LINE=$(LINE) KSRC=$(KSRC)" >&2; exit 2; }
+endif
+
+build: applied
+	@echo "== build: W=1, $(LINE), $(KSRC)"
+	@$(S)/wbuild.sh $(LINE) $(KSRC) $(OUT)
+
+sparse: applied
+	@echo "== sparse: C=2, $(LINE), $(KSRC)"
+	@$(S)/sparse.sh $(LINE) $(KSRC) $(OUT)/sparse
+
+checkpatch: applied
+	@echo "== checkpatch: --strict, drivers-md/$(LINE)"
+	@$(S)/checkpatch.sh $(LINE) $(KSRC)
+
+kunit: applied
+	@echo "== kunit: UML, $(LINE), $(KSRC)"
+	@$(S)/kunit.sh $(KSRC) $(OUT)/kunit
+
+# Undo one behaviour of the series at a time; the KUnit suites must fail.
+kunit-mutants: applied
+	@echo "== kunit-mutants: $(LINE), $(KSRC)"
+	@$(S)/kunit-mutants.sh $(KSRC) $(OUT)/kunit
+
+check-line: applied
+	@$(MAKE) --no-print-directory build sparse checkpatch kunit LINE=$(LINE) \
+		$(if $(MANAGED),,KSRC=$(KSRC))
+
+# PATCHED=0: the same scenarios on the tree without the series.
+vmtest: $(if $(filter 0,$(PATCHED)),kernel-src,applied)
+	@echo "== vmtest: $(LINE), $(if $(filter 0,$(PATCHED)),unpatched,patched), $(KSRC)"
+	@if [ "$(PATCHED)" = 0 ]; then \
+		rev=$$(git -C $(KSRC) rev-parse -q --verify series-base/$(LINE) || git -C $(KSRC) rev-parse base); \
+		wt=$(BUILD)/src/$(LINE)-unpatched; \
+		[ -d $$wt ] || git -C $(KSRC) worktree add -q --detach $$wt $$rev; \
+		git -C $$wt checkout -q --detach $$rev; \
+		kunit/vm/vmtest.sh --ksrc $$wt --out $(OUT)/vm-unpatched --line $(LINE) --patched 0; \
+	else \
+		kunit/vm/vmtest.sh --ksrc $(KSRC) --out $(OUT)/vm --line $(LINE) --patched 1; \
+	fi
+
+patches: applied
+	@$(S)/patches.sh $(LINE) $(KSRC) $(BUILD)/patches/$(LINE)
+
+# What CI runs: the tool's tests, the workflow for both Debian lines, and
+# the VM scenarios on patched 6.12.  Ends with "N passed, N failed".
+check:
+	@pass=0; fail=0; failed=""; \
+	for step in mdclassify-check check-line:6.12 check-line:6.1 vmtest:6.12; do \
+		target=$${step%%:*}; line=$${step#*:}; [ "$$line" = "$$step" ] && line=; \
+		echo "==== $$step"; \
+		if $(MAKE) --no-print-directory $$target $${line:+LINE=$$line}; then \
+			pass=$$((pass + 1)); else fail=$$((fail + 1)); failed="$$failed $$step"; fi; \
+	done; \
+	[ -z "$$failed" ] || echo "check: failed:$$failed"; \
+	echo "check: $$pass passed, $$fail failed"; \
+	[ $$fail = 0 ]
+
+clean:
+	@$(MAKE) --no-print-directory -C tools/mdclassify clean
+	rm -rf $(BUILD)/out $(BUILD)/patches
