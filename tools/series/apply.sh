@@ -13,6 +13,9 @@
 #                          .kunitconfig into drivers/md/tests/, MAINTAINERS
 #                          entries into their sections, commit-msg is the
 #                          commit message
+#   doc <name>             Documentation/admin-guide/<name>.rst of this
+#                          project, added to the admin guide's index, with
+#                          the message drivers-md/docs/<name>.commit-msg
 # A patch that does not apply is named with its failing hunk, and the tree
 # is left as it was before that patch (git am --abort).
 set -euo pipefail
@@ -73,10 +76,35 @@ kunit_commit() {
 # Remember where the series starts, for sparse baselines and PATCHED=0.
 gitk tag -f "series-base/$line" HEAD >/dev/null
 
+# doc_commit NAME: add Documentation/admin-guide/NAME.rst to the admin guide
+# and commit it with drivers-md/docs/NAME.commit-msg.
+doc_commit() {
+	local name=$1 src="$top/Documentation/admin-guide/$1.rst"
+	local msg="$top/drivers-md/docs/$1.commit-msg" idx="$ksrc/Documentation/admin-guide/index.rst"
+
+	[ -f "$src" ] && [ -f "$msg" ] ||
+		{ echo "apply: doc $name needs $src and $msg" >&2; return 1; }
+	grep -q '^   md$' "$idx" ||
+		{ echo "apply: Documentation/admin-guide/index.rst lists no md page" >&2; return 1; }
+	cp "$src" "$ksrc/Documentation/admin-guide/"
+	sed -i "s/^   md\$/   md\n   $name/" "$idx"
+	if [ -f "$top/drivers-md/docs/$name.MAINTAINERS" ]; then
+		python3 "$here/maintainers.py" "$ksrc/MAINTAINERS" \
+			"$top/drivers-md/docs/$name.MAINTAINERS" || return 1
+	fi
+	gitk add -f "Documentation/admin-guide/$name.rst" Documentation/admin-guide/index.rst MAINTAINERS
+	gitk commit -q -F "$msg"
+}
+
 n=0
 while read -r first second; do
 	case $first in ''|'#'*) continue ;; esac
 	n=$((n + 1))
+	if [ "$first" = doc ]; then
+		echo "  DOC     Documentation/admin-guide/$second.rst"
+		doc_commit "$second" || exit 1
+		continue
+	fi
 	if [ "$first" = kunit ]; then
 		echo "  KUNIT   kunit/$second -> drivers/md/tests/"
 		kunit_commit "$second" || exit 1
@@ -94,5 +122,10 @@ while read -r first second; do
 		printf '%s\n' "$detail" >&2
 		exit 1
 	fi
+	# Keep the patch's notes (its text below ---) for make patches.
+	note=$(awk '/^---$/ { s = 1; next } s && /^Notes:$/ { n = 1; next }
+		n && /^    / { sub(/^    /, ""); print; next } n { exit }
+		/^diff --git/ { exit }' "$patch")
+	[ -z "$note" ] || gitk notes add -f -m "$note" HEAD
 done < "$series"
 echo "apply: $n entries of drivers-md/$line applied to $ksrc ($(git -C "$ksrc" rev-parse --short HEAD))"

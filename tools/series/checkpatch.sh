@@ -14,6 +14,44 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
+
+# check_one KSRC FILE NAME: print the verdict of one patch; return 1 if bad.
+check_one() {
+	local ksrc=$1 file=$2 name=$3 ignore=UNKNOWN_COMMIT_ID out sum
+	# A stable backport keeps the upstream message verbatim, tags included.
+	if grep -qE '^commit [0-9a-f]{40} upstream\.$' "$file"; then
+		ignore=$ignore,BAD_FIXES_TAG
+		name="$name (upstream message)"
+	fi
+	out=$(cd "$ksrc" && perl scripts/checkpatch.pl --strict --ignore "$ignore" "$file" 2>&1) || true
+	sum=$(printf '%s\n' "$out" | grep -E '^total: ' || echo "total: ? (checkpatch failed)")
+	printf '  %-60.60s %s\n' "$name" "$sum"
+	if ! printf '%s\n' "$sum" | grep -q '^total: 0 errors, 0 warnings'; then
+		printf '%s\n' "$out" | grep -E -A4 '^(ERROR|WARNING):' | sed 's/^/    /'
+		return 1
+	fi
+	if ! printf '%s\n' "$sum" | grep -q ' 0 checks' &&
+	   ! sed -n '/^---$/,/^diff --git/p' "$file" | grep -qi 'checkpatch:'; then
+		echo "    CHECKs not justified below --- (add a 'checkpatch:' note):"
+		printf '%s\n' "$out" | grep -E '^CHECK:' | sort | uniq -c | sed 's/^/    /'
+		return 1
+	fi
+}
+
+# checkpatch.sh --files KSRC PATCH...: check mail-ready patch files.
+if [ "${1:-}" = --files ]; then
+	ksrc=$(cd "${2:?}" && pwd)
+	shift 2
+	bad=0
+	for f in "$@"; do
+		case $f in */0000-cover-letter.patch) continue ;; esac
+		check_one "$ksrc" "$f" "$(basename "$f")" || bad=$((bad + 1))
+	done
+	echo "checkpatch: $# files, $bad with errors, warnings or unjustified checks"
+	[ "$bad" = 0 ]
+	exit
+fi
+
 line=${1:?usage: checkpatch.sh LINE KSRC}
 ksrc=$(cd "${2:?usage: checkpatch.sh LINE KSRC}" && pwd)
 series="$top/drivers-md/$line/series"
@@ -30,32 +68,15 @@ while read -r first second; do
 	c=${commits[$i]:-}
 	i=$((i + 1))
 	[ -n "$c" ] || { echo "checkpatch: $ksrc lacks commits of the series: run make apply" >&2; exit 2; }
-	if [ "$first" = kunit ]; then
+	if [ "$first" = kunit ] || [ "$first" = doc ]; then
 		git -C "$ksrc" format-patch -1 --stdout "$c" > "$tmp"
-		name="kunit/$second (generated)"
+		name="$first $second (generated)"
 	else
 		cp "$top/drivers-md/$line/$first" "$tmp"
 		name=$first
 	fi
 	total=$((total + 1))
-	ignore=UNKNOWN_COMMIT_ID
-	# A stable backport keeps the upstream message verbatim, tags included.
-	if grep -qE '^commit [0-9a-f]{40} upstream\.$' "$tmp"; then
-		ignore=$ignore,BAD_FIXES_TAG
-		name="$name (upstream message)"
-	fi
-	out=$(cd "$ksrc" && perl scripts/checkpatch.pl --strict --ignore "$ignore" "$tmp" 2>&1) || true
-	sum=$(printf '%s\n' "$out" | grep -E '^total: ' || echo "total: ? (checkpatch failed)")
-	printf '  %-60.60s %s\n' "$name" "$sum"
-	if ! printf '%s\n' "$sum" | grep -q '^total: 0 errors, 0 warnings'; then
-		bad=$((bad + 1))
-		printf '%s\n' "$out" | grep -E -A4 '^(ERROR|WARNING):' | sed 's/^/    /'
-	elif ! printf '%s\n' "$sum" | grep -q ' 0 checks' &&
-	     ! sed -n '/^---$/,/^diff --git/p' "$tmp" | grep -qi 'checkpatch:'; then
-		bad=$((bad + 1))
-		echo "    CHECKs not justified below --- (add a 'checkpatch:' note):"
-		printf '%s\n' "$out" | grep -E '^CHECK:' | sort | uniq -c | sed 's/^/    /'
-	fi
+	check_one "$ksrc" "$tmp" "$name" || bad=$((bad + 1))
 done < "$series"
 echo "checkpatch: $total patches of drivers-md/$line, $bad with errors, warnings or unjustified checks"
 [ "$bad" = 0 ]

@@ -23,7 +23,11 @@ declare -A first last
 order=() i=0 topic=
 while read -r a b; do
 	case $a in ''|'#'*) continue ;; esac
-	[ "$a" != kunit ] && topic=${a%%/*}
+	case $a in
+	kunit) ;;
+	doc) topic=doc ;;
+	*) topic=${a%%/*} ;;
+	esac
 	c=${commits[$i]:?series and tree disagree: run make apply}
 	i=$((i + 1))
 	if [ -z "${first[$topic]:-}" ]; then first[$topic]=$c; order+=("$topic"); fi
@@ -32,6 +36,7 @@ done < "$series"
 
 rm -rf "$out"
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
 for topic in "${order[@]}"; do
 	dir="$out/$topic"
 	range="${first[$topic]}^..${last[$topic]}"
@@ -45,10 +50,12 @@ for topic in "${order[@]}"; do
 	mapfile -t cc < <(gm --r --nom --nol | sed 's/^--to=/--cc=/')
 	[ "$line" = 7.1 ] || cc+=("--cc=stable@vger.kernel.org")
 	rm -rf "$tmp"
-	git -C "$ksrc" format-patch -q --cover-letter --thread=shallow --numbered \
+	cover="$top/drivers-md/$line/$topic/0000-cover-letter.patch"
+	letter=--cover-letter
+	[ -f "$cover" ] || letter=--no-cover-letter
+	git -C "$ksrc" format-patch -q $letter --notes --thread=shallow --numbered \
 		--subject-prefix="$prefix" --base="${first[$topic]}^" \
 		"${to[@]}" "${cc[@]}" -o "$dir" "$range"
-	cover="$top/drivers-md/$line/$topic/0000-cover-letter.patch"
 	if [ -f "$cover" ]; then
 		python3 - "$cover" "$dir/0000-cover-letter.patch" <<'PY'
 import re, sys
@@ -61,14 +68,8 @@ dst = dst.replace('*** BLURB HERE ***\n\n', blurb, 1)
 open(sys.argv[2], 'w').write(dst)
 PY
 	fi
-	n=0 bad=0
-	for p in "$dir"/*.patch; do
-		case $p in */0000-cover-letter.patch) continue ;; esac
-		n=$((n + 1))
-		sum=$(cd "$ksrc" && perl scripts/checkpatch.pl --strict --ignore UNKNOWN_COMMIT_ID "$p" 2>&1 | grep '^total:' || true)
-		printf '%s\n' "$sum" | grep -q '^total: 0 errors, 0 warnings' || { bad=$((bad + 1)); echo "  $p: $sum"; }
-	done
-	echo "patches: $dir: cover letter + $n patches, checkpatch --strict: $bad with errors or warnings"
+	n=$(ls "$dir"/*.patch | grep -vc 0000-cover-letter || true)
+	"$here/checkpatch.sh" --files "$ksrc" "$dir"/*.patch > "$dir.checkpatch" || { cat "$dir.checkpatch"; exit 1; }
+	echo "patches: $dir: $n patches$([ -f "$cover" ] && echo " and a cover letter"), checkpatch --strict clean"
 	echo "  send with: git send-email --dry-run $dir/*.patch"
-	[ "$bad" = 0 ] || exit 1
 done

@@ -27,8 +27,14 @@ run() { # tree objdir log
 	grep -E ': (warning|error):' "$3" |
 		sed -E "s#^$1/##; s#^([^:]+):[0-9]+:[0-9]+:#\\1:#" | sort -u
 }
-echo "  SPARSE  unpatched $(git -C "$wt" rev-parse --short HEAD)"
-run "$wt" "$out/base-obj" "$out/base.log" > "$out/base.warnings"
+rev=$(git -C "$wt" rev-parse HEAD)
+if [ -f "$out/base.warnings" ] && [ "$(cat "$out/base.rev" 2>/dev/null)" = "$rev" ]; then
+	echo "  SPARSE  unpatched ${rev:0:9} (warnings of an earlier run)"
+else
+	echo "  SPARSE  unpatched ${rev:0:9}"
+	run "$wt" "$out/base-obj" "$out/base.log" > "$out/base.warnings"
+	echo "$rev" > "$out/base.rev"
+fi
 echo "  SPARSE  patched $(git -C "$ksrc" rev-parse --short HEAD)"
 run "$ksrc" "$out/obj" "$out/patched.log" > "$out/patched.warnings"
 new=$(comm -13 "$out/base.warnings" "$out/patched.warnings")

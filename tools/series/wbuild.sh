@@ -24,7 +24,7 @@ ours=""
 for f in $touched; do
 	ours+=$(grep -E "(^|/)$f:[0-9]+:[0-9]+: warning:" "$log" || true)
 done
-echo "build: W=1 drivers/md ($objs objects), $all warnings in the tree, $(printf '%s' "$ours" | grep -c . || true) in the $(echo "$touched" | wc -w) files the series touches"
+echo "build: W=1 drivers/md ($objs objects): $all warnings from recompiled objects, $(printf '%s' "$ours" | grep -c . || true) in the $(echo "$touched" | wc -w) files the series touches"
 if [ -n "$ours" ]; then
 	printf '%s\n' "$ours" | sed 's/^/  /'
 	exit 1
