@@ -13,7 +13,8 @@
 #   make sparse                C=2 on drivers/md, no new warning against the base
 #   make checkpatch            checkpatch.pl --strict on every patch
 #   make kunit                 KUnit under UML (kunit.py, drivers/md/tests)
-#   make check-line            the four checks above
+#   make maintainers           MAINTAINERS.snippet matches what the series add
+#   make check-line            build, sparse, checkpatch, maintainers, kunit
 #   make kunit-mutants         undo each behaviour of the fix: KUnit must fail
 #   make vmtest [PATCHED=0]    QEMU scenarios on the patched (or base) kernel
 #   make patches               mail-ready series in build/patches/$(LINE)/
@@ -48,7 +49,7 @@ APT_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev cpio kmod \
 	linux-source-6.12 linux-source-6.1
 
 .PHONY: all mdclassify example bench install deps kernel-src apply applied \
-	build sparse checkpatch kunit kunit-mutants check-line vmtest patches check \
+	build sparse checkpatch maintainers kunit kunit-mutants check-line vmtest patches check \
 	mdclassify-check clean
 
 all: mdclassify
@@ -125,13 +126,17 @@ kunit: applied
 	@echo "== kunit: UML, $(LINE), $(KSRC)"
 	@$(S)/kunit.sh $(KSRC) $(OUT)/kunit
 
+maintainers: applied
+	@echo "== maintainers: MAINTAINERS.snippet against drivers-md/$(LINE)"
+	@$(S)/maintainers-check.sh $(LINE) $(KSRC)
+
 # Undo one behaviour of the series at a time; the KUnit suites must fail.
 kunit-mutants: applied
 	@echo "== kunit-mutants: $(LINE), $(KSRC)"
 	@$(S)/kunit-mutants.sh $(KSRC) $(OUT)/kunit
 
 check-line: applied
-	@$(MAKE) --no-print-directory build sparse checkpatch kunit LINE=$(LINE) \
+	@$(MAKE) --no-print-directory build sparse checkpatch maintainers kunit LINE=$(LINE) \
 		$(if $(MANAGED),,KSRC=$(KSRC))
 
 # PATCHED=0: the same scenarios on the tree without the series.

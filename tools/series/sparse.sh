@@ -12,7 +12,7 @@ ksrc=$(cd "${2:?usage: sparse.sh LINE KSRC OUT}" && pwd)
 out=${3:?usage: sparse.sh LINE KSRC OUT}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-command -v sparse >/dev/null || { echo "sparse: not installed (apt-get install sparse)" >&2; exit 2; }
+command -v "${SPARSE:-sparse}" >/dev/null || { echo "sparse: not installed (apt-get install sparse)" >&2; exit 2; }
 base=series-base/$line
 wt="$out/base-src"
 if [ ! -d "$wt" ]; then
@@ -23,7 +23,13 @@ else
 fi
 
 run() { # tree objdir log
-	"$here/build.sh" "$1" "$2" C=2 > "$3" 2>&1 || { cat "$3" >&2; return 1; }
+	"$here/build.sh" "$1" "$2" C=2 ${SPARSE:+CHECK="$SPARSE"} > "$3" 2>&1 ||
+		{ cat "$3" >&2; return 1; }
+	if grep -q 'specified, but .* is not available or not up to date' "$3"; then
+		echo "sparse: $(${SPARSE:-sparse} --version 2>/dev/null) is too old for this tree" \
+			"(scripts/checker-valid.sh); point SPARSE= at a newer sparse" >&2
+		return 2
+	fi
 	grep -E ': (warning|error):' "$3" |
 		sed -E "s#^$1/##; s#^([^:]+):[0-9]+:[0-9]+:#\\1:#" | sort -u
 }
@@ -32,11 +38,11 @@ if [ -f "$out/base.warnings" ] && [ "$(cat "$out/base.rev" 2>/dev/null)" = "$rev
 	echo "  SPARSE  unpatched ${rev:0:9} (warnings of an earlier run)"
 else
 	echo "  SPARSE  unpatched ${rev:0:9}"
-	run "$wt" "$out/base-obj" "$out/base.log" > "$out/base.warnings"
+	run "$wt" "$out/base-obj" "$out/base.log" > "$out/base.warnings" || exit $?
 	echo "$rev" > "$out/base.rev"
 fi
 echo "  SPARSE  patched $(git -C "$ksrc" rev-parse --short HEAD)"
-run "$ksrc" "$out/obj" "$out/patched.log" > "$out/patched.warnings"
+run "$ksrc" "$out/obj" "$out/patched.log" > "$out/patched.warnings" || exit $?
 new=$(comm -13 "$out/base.warnings" "$out/patched.warnings")
 echo "sparse: drivers/md: $(wc -l < "$out/base.warnings") warnings unpatched, $(wc -l < "$out/patched.warnings") patched, $(printf '%s' "$new" | grep -c . || true) new"
 if [ -n "$new" ]; then
