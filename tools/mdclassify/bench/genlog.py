@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Generate a realistic syslog-format kernel/daemon log for `make bench`.
+
+Usage: genlog.py SIZE OUTPUT [SEED]   (SIZE in bytes, suffixes K M G)
+
+Mostly unrelated lines (systemd, sshd, cron, NetworkManager, firewall,
+audit, USB, ext4, daemons that log the word "error"), about 0.1% storage
+error lines, grouped into incidents of the kinds mdclassify knows
+(media, transport, request, benign NOTSUPP).  Deterministic for a seed.
+"""
+import random
+import sys
+
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+NOISE = [
+    "systemd[1]: Started Session {n} of User alice.",
+    "systemd[1]: session-{n}.scope: Deactivated successfully.",
+    "systemd-logind[612]: New session {n} of user bob.",
+    "sshd[{p}]: Accepted publickey for deploy from 10.{a}.{b}.{c} port {port} ssh2: ED25519 SHA256:Zk3{n}",
+    "sshd[{p}]: error: kex_exchange_identification: Connection closed by remote host",
+    "sshd[{p}]: Connection closed by authenticating user root 10.{a}.{b}.{c} port {port} [preauth]",
+    "CRON[{p}]: (root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)",
+    "kernel: [{t}] [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:{a:02x}:{b:02x}:{c:02x} SRC=10.{a}.{b}.{c} DST=10.0.0.2 LEN=60 TOS=0x00 PROTO=TCP SPT={port} DPT=22",
+    "kernel: [{t}] audit: type=1400 audit({t}:{n}): apparmor=\"DENIED\" operation=\"open\" profile=\"snap.firefox\" name=\"/proc/{p}/mounts\"",
+    "NetworkManager[803]: <info>  [{t}] dhcp4 (eth0): state changed new lease, address=10.{a}.{b}.{c}",
+    "dockerd[1021]: time=\"2024-11-21T08:00:00.{n}Z\" level=error msg=\"Handler for GET /v1.43/containers/json returned error: context canceled\"",
+    "kernel: [{t}] EXT4-fs (sda2): mounted filesystem {n:08x} r/w with ordered data mode. Quota mode: none.",
+    "kernel: [{t}] usb 1-{a}: new high-speed USB device number {b} using xhci_hcd",
+    "kernel: [{t}] perf: interrupt took too long ({n} > {p}), lowering kernel.perf_event_max_sample_rate to 25000",
+    "postfix/smtpd[{p}]: connect from unknown[10.{a}.{b}.{c}]",
+    "postfix/smtpd[{p}]: warning: hostname mail{n}.example.net does not resolve to address 10.{a}.{b}.{c}",
+    "rsyslogd[588]: imjournal: {n} messages lost due to rate-limiting (20000 allowed within 600 seconds)",
+    "chronyd[640]: Selected source 10.{a}.{b}.{c} (2.debian.pool.ntp.org)",
+    "kernel: [{t}] TCP: request_sock_TCP: Possible SYN flooding on port 443. Sending cookies.",
+    "nginx[{p}]: 2024/11/21 08:00:00 [error] {p}#0: *{n} upstream timed out (110: Connection timed out) while reading response header",
+    "kernel: [{t}] device vethab{n:x} entered promiscuous mode",
+    "containerd[900]: time=\"2024-11-21T08:00:00Z\" level=info msg=\"shim disconnected\" id={n:x}",
+    "smartd[700]: Device: /dev/sda [SAT], SMART Usage Attribute: 194 Temperature_Celsius changed from {a} to {b}",
+    "kernel: [{t}] IPv6: ADDRCONF(NETDEV_CHANGE): eth{a}: link becomes ready",
+]
+
+INCIDENTS = [
+    # media, SATA disk under md raid1
+    ["kernel: [{t}] ata3.00: exception Emask 0x0 SAct 0x1 SErr 0x0 action 0x0",
+     "kernel: [{t}] ata3.00: failed command: READ FPDMA QUEUED",
+     "kernel: [{t}] ata3.00: status: {{ DRDY ERR }}",
+     "kernel: [{t}] ata3.00: error: {{ UNC }}",
+     "kernel: [{t}] sd 2:0:0:0: [sdc] tag#1 Sense Key : Medium Error [current]",
+     "kernel: [{t}] sd 2:0:0:0: [sdc] tag#1 Add. Sense: Unrecovered read error - auto reallocate failed",
+     "kernel: [{t}] critical medium error, dev sdc, sector {s} op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2",
+     "kernel: [{t}] md/raid1:md{m}: sdc{k}: rescheduling sector {s}",
+     "kernel: [{t}] md/raid1:md{m}: redirecting sector {s} to other mirror: sdb{k}",
+     "kernel: [{t}] md/raid1:md{m}: Disk failure on sdc{k}, disabling device.",
+     "kernel: [{t}] md/raid1:md{m}: Operation continuing on 1 devices."],
+    # transport, link resets
+    ["kernel: [{t}] ata4: exception Emask 0x10 SAct 0x0 SErr 0x10000 action 0xe frozen",
+     "kernel: [{t}] ata4: irq_stat 0x00400000, PHY RDY changed",
+     "kernel: [{t}] ata4: hard resetting link",
+     "kernel: [{t}] ata4: SATA link down (SStatus 0 SControl 300)",
+     "kernel: [{t}] sd 3:0:0:0: rejecting I/O to offline device",
+     "kernel: [{t}] I/O error, dev sdd, sector {s} op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 2",
+     "kernel: [{t}] md: super_written gets error=-5",
+     "kernel: [{t}] md/raid:md{m}: Disk failure on sdd{k}, disabling device.",
+     "kernel: [{t}] md/raid:md{m}: Operation continuing on 3 devices."],
+    # request, the 6.18 dm-raid pattern
+    ["kernel: [{t}] md/raid1:mdX: dm-{d}: rescheduling sector 0",
+     "kernel: [{t}] md/raid1:mdX: redirecting sector 0 to other mirror: dm-{d}",
+     "kernel: [{t}] md/raid1:mdX: dm-{d}: rescheduling sector 0",
+     "kernel: [{t}] md/raid1:mdX: redirecting sector 0 to other mirror: dm-{d}",
+     "kernel: [{t}] md/raid1:mdX: dm-{d}: rescheduling sector 0",
+     "kernel: [{t}] md/raid1:mdX: dm-{d}: Raid device exceeded read_error threshold [cur 21:max 20]",
+     "kernel: [{t}] md/raid1:mdX: dm-{d}: Failing raid device",
+     "kernel: [{t}] md/raid1:mdX: Disk failure on dm-{d}, disabling device.",
+     "dmeventd[{p}]: WARNING: Device #0 of raid1 array, vg0-lv{d}, has failed."],
+    # benign
+    ["kernel: [{t}] operation not supported error, dev nvme0n1, sector {s} op 0x9:(WRITE_ZEROES) flags 0x0 phys_seg 0 prio class 2"],
+]
+
+
+def size_arg(s):
+    mult = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    if s[-1].upper() in mult:
+        return int(float(s[:-1]) * mult[s[-1].upper()])
+    return int(s)
+
+
+def main():
+    size = size_arg(sys.argv[1])
+    out = sys.argv[2]
+    rnd = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    t = 1000.0
+    sec = 0
+    written = 0
+    lines = 0
+    storage = 0
+    buf = []
+    blen = 0
+    host = "fleet-db07"
+    # 0.1% of lines are storage lines: one incident block per ~8000 lines
+    with open(out, "w", encoding="ascii") as f:
+        while written < size:
+            sec += rnd.random() * 0.02
+            t += rnd.random() * 0.02
+            day = 1 + int(sec // 86400) % 28
+            hh = int(sec // 3600) % 24
+            mm = int(sec // 60) % 60
+            ss = int(sec) % 60
+            stamp = "%s %2d %02d:%02d:%02d %s " % (
+                MONTHS[int(sec // (86400 * 28)) % 12], day, hh, mm, ss, host)
+            if rnd.random() < 1.0 / 8000:
+                inc = rnd.choice(INCIDENTS)
+                v = dict(m=rnd.randrange(0, 8), k=rnd.randrange(1, 4),
+                         d=rnd.randrange(10, 99), s=rnd.randrange(1 << 30),
+                         p=rnd.randrange(1000, 60000))
+                block = []
+                for tmpl in inc:
+                    t += 0.0001
+                    block.append(stamp + tmpl.format(t="%12.6f" % t, **v))
+                storage += len(block)
+            else:
+                tmpl = rnd.choice(NOISE)
+                block = [stamp + tmpl.format(
+                    t="%12.6f" % t, n=rnd.randrange(1, 1 << 30),
+                    p=rnd.randrange(1000, 60000), a=rnd.randrange(256),
+                    b=rnd.randrange(256), c=rnd.randrange(256),
+                    port=rnd.randrange(1024, 65535))]
+            for line in block:
+                buf.append(line)
+                blen += len(line) + 1
+                lines += 1
+            if blen > (1 << 20):
+                f.write("\n".join(buf) + "\n")
+                written += blen
+                buf = []
+                blen = 0
+        if buf:
+            f.write("\n".join(buf) + "\n")
+            written += blen
+    sys.stderr.write("genlog: %d bytes, %d lines, %d storage lines (%.3f%%)\n"
+                     % (written, lines, storage, 100.0 * storage / max(lines, 1)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,912 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * classify.c - decide the cause of each leg's trouble from the whole
+ * incident, never from one line.
+ *
+ * Signals come from the devices under the leg (by name: sdb1 -> sdb,
+ * nvme1n1p2 -> nvme1n1 -> nvme1, H:C:T:L -> sdX, ataN -> sdX when the
+ * log shows which SCSI host it is), from devices and controller events
+ * of the same time window when the leg's lower devices are not named
+ * (dm-N legs), and from what md itself says.  Ranking: an operator
+ * action wins; then the strongest signal, ties broken media > request >
+ * transport (a dying disk also causes resets; an old kernel prints a
+ * medium error as "critical target", so a Medium Error sense in the same
+ * incident makes it media).  With no device error at all, a leg failed
+ * by md's read-error accounting (threshold exceeded, or reads of the
+ * same sector failing over and over while the other mirror serves them)
+ * is a rejected request.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mdclassify.h"
+
+#define WIN_BEFORE	120.0	/* seconds before the leg's first event */
+#define WIN_AFTER	30.0	/* seconds after its fault */
+#define MAX_INC_EVID	24
+
+static const char *const class_names[CL_NR] = {
+	"media", "transport", "request", "software", "admin", "benign",
+	"unknown"
+};
+static const char *const verdict_names[CL_NR] = {
+	"replace", "check-path", "safe-to-refresh", "report-bug", "no-action",
+	"no-action", "investigate"
+};
+
+const char *mdc_class_name(enum mdc_class c)
+{
+	return c < CL_NR ? class_names[c] : "unknown";
+}
+
+const char *mdc_verdict_name(enum mdc_class c)
+{
+	return c < CL_NR ? verdict_names[c] : "investigate";
+}
+
+struct acc {
+	int str[SIG_NR];
+	unsigned long cnt[SIG_NR];
+	const char *why[SIG_NR];
+	const char *who[SIG_NR];
+	const struct mdc_evlist *lists[16];
+	unsigned int nlists;
+	const struct mdc_evid *single[16];
+	unsigned int nsingle;
+	int tied_by_time;
+	int named_devs;
+};
+
+static void acc_dev(struct acc *a, const struct mdc_dev *d)
+{
+	int s, any = 0;
+
+	for (s = 1; s < SIG_NR; s++) {
+		if (!d->cnt[s])
+			continue;
+		any = 1;
+		a->cnt[s] += d->cnt[s];
+		if (d->maxstr[s] > a->str[s]) {
+			a->str[s] = d->maxstr[s];
+			a->why[s] = d->why[s];
+			a->who[s] = d->name;
+		}
+	}
+	if (any && a->nlists < 16)
+		a->lists[a->nlists++] = &d->ev;
+}
+
+static void disk_of(const char *leg, char *disk, size_t n, char *ctrl,
+		    size_t cn)
+{
+	size_t l;
+	char *p;
+
+	snprintf(disk, n, "%s", leg);
+	ctrl[0] = 0;
+	l = strlen(disk);
+	if (!strncmp(disk, "nvme", 4)) {
+		p = strchr(disk + 4, 'p');
+		if (p && strchr(disk, 'n') && p > strchr(disk + 4, 'n'))
+			*p = 0;
+		snprintf(ctrl, cn, "%s", disk);
+		p = strchr(ctrl + 4, 'n');
+		if (p)
+			*p = 0;
+		return;
+	}
+	if (!strncmp(disk, "mmcblk", 6) || !strncmp(disk, "loop", 4)) {
+		p = strrchr(disk, 'p');
+		if (p && p > disk + 4)
+			*p = 0;
+		return;
+	}
+	if ((!strncmp(disk, "sd", 2) || !strncmp(disk, "hd", 2) ||
+	     !strncmp(disk, "vd", 2) || !strncmp(disk, "xvd", 3))) {
+		while (l && disk[l - 1] >= '0' && disk[l - 1] <= '9')
+			disk[--l] = 0;
+	}
+}
+
+/* major:minor of a dm device -> dm-N (device-mapper minor N is dm-N) */
+static void dm_of(const char *leg, char *out, size_t n)
+{
+	const char *c = strchr(leg, ':');
+
+	out[0] = 0;
+	if (c && c > leg && c[1] >= '0' && c[1] <= '9')
+		snprintf(out, n, "dm-%s", c + 1);
+}
+
+static int lower_unknown(const char *leg)
+{
+	return !strncmp(leg, "dm-", 3) || strchr(leg, ':') || leg[0] == '#' ||
+	       leg[0] == '(';
+}
+
+/* is device d (or what it maps to) one of the names */
+static int dev_is(const struct mdc_model *m, const struct mdc_dev *d,
+		  const char *disk, const char *ctrl, const char *leg,
+		  const char *dmn)
+{
+	const char *map;
+	char host[32];
+
+	if (!strcmp(d->name, disk) || !strcmp(d->name, leg) ||
+	    (ctrl[0] && !strcmp(d->name, ctrl)) ||
+	    (dmn[0] && !strcmp(d->name, dmn)))
+		return 1;
+	map = mdc_model_lookup(m, d->name);
+	if (map && !strcmp(map, disk))
+		return 1;
+	/* ataN is usually SCSI host N-1 (libata); only when unambiguous */
+	if (!strncmp(d->name, "ata", 3)) {
+		snprintf(host, sizeof(host), "host%d", atoi(d->name + 3) - 1);
+		map = mdc_model_lookup(m, host);
+		if (map && !strcmp(map, disk))
+			return 1;
+	}
+	return 0;
+}
+
+static int leg_owns(const struct mdc_model *m, const struct mdc_dev *d)
+{
+	unsigned int i;
+	char disk[MDC_NAME], ctrl[MDC_NAME], dmn[MDC_NAME];
+
+	for (i = 0; i < m->nlegs; i++) {
+		const struct mdc_leg *l = m->legs[i];
+
+		if (l->boot != d->boot || lower_unknown(l->name))
+			continue;
+		disk_of(l->name, disk, sizeof(disk), ctrl, sizeof(ctrl));
+		dm_of(l->name, dmn, sizeof(dmn));
+		if (dev_is(m, d, disk, ctrl, l->name, dmn))
+			return 1;
+	}
+	return 0;
+}
+
+static int when_le(const struct mdc_when *a, const struct mdc_when *b,
+		   double slack, int lines)
+{
+	/* a <= b + slack */
+	if (a->boot != b->boot)
+		return a->boot < b->boot;
+	if (a->clock && a->clock == b->clock)
+		return a->t <= b->t + slack;
+	return (double)a->seq <= (double)b->seq + lines;
+}
+
+static int in_window(const struct mdc_when *from, const struct mdc_when *to,
+		     const struct mdc_when *x)
+{
+	if (x->boot != from->boot)
+		return 0;
+	if (!(x->clock && x->clock == from->clock) && x->file != from->file)
+		return 0;
+	return when_le(from, x, WIN_BEFORE, 400) &&
+	       when_le(x, to, WIN_AFTER, 60);
+}
+
+int mdc_kernel_affected(const char *ver)
+{
+	int a = 0, b = 0, c = 0;
+
+	if (!ver || !ver[0] || sscanf(ver, "%d.%d.%d", &a, &b, &c) < 2)
+		return -1;
+	if (a == 6 && (b == 18 || b == 19))
+		return 1;
+	if (a == 7 && b == 0 && c < 10)
+		return 1;
+	return 0;
+}
+
+static void lv_of(const struct mdc_model *m, const struct mdc_leg *l,
+		  char *lv, size_t n)
+{
+	const char *map;
+	char tmp[128], *p;
+	size_t o = 0;
+	const char *s;
+
+	lv[0] = 0;
+	if (l->lv[0]) {
+		snprintf(lv, n, "%s", l->lv);
+		return;
+	}
+	map = mdc_model_lookup(m, l->name);
+	if (!map) {
+		char dmn[MDC_NAME];
+
+		dm_of(l->name, dmn, sizeof(dmn));
+		if (dmn[0])
+			map = mdc_model_lookup(m, dmn);
+	}
+	if (!map)
+		return;
+	snprintf(tmp, sizeof(tmp), "%s", map);
+	p = strstr(tmp, "_rimage_");
+	if (!p)
+		p = strstr(tmp, "_rmeta_");
+	if (!p)
+		p = strstr(tmp, "_mimage_");
+	if (p)
+		*p = 0;
+	/* dm name -> VG/LV */
+	for (s = tmp; *s && o + 2 < n; s++) {
+		if (*s == '-' && s[1] == '-') {
+			lv[o++] = '-';
+			s++;
+		} else {
+			lv[o++] = *s == '-' ? '/' : *s;
+		}
+	}
+	lv[o] = 0;
+}
+
+static int cmp_evid(const void *a, const void *b)
+{
+	const struct mdc_evid *x = *(const struct mdc_evid * const *)a;
+	const struct mdc_evid *y = *(const struct mdc_evid * const *)b;
+
+	if (x->file != y->file)
+		return x->file - y->file;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static void build_evidence(struct mdc_incident *in, const struct acc *a,
+			   const struct mdc_evlist *own,
+			   const struct mdc_evlist *sw)
+{
+	const struct mdc_evid *all[MDC_MAX_EVID * 20 + 32];
+	unsigned int n = 0, i, j, out = 0;
+	uint64_t more = 0;
+	struct mdc_evid *ev;
+
+#define ADDL(L) do { \
+		for (j = 0; j < (L)->n && n < sizeof(all) / sizeof(all[0]); j++) \
+			all[n++] = &(L)->e[j]; \
+		more += (L)->more; \
+	} while (0)
+	if (own)
+		ADDL(own);
+	for (i = 0; i < a->nlists; i++)
+		ADDL(a->lists[i]);
+	if (sw)
+		ADDL(sw);
+	for (i = 0; i < a->nsingle && n < sizeof(all) / sizeof(all[0]); i++)
+		all[n++] = a->single[i];
+#undef ADDL
+	qsort(all, n, sizeof(all[0]), cmp_evid);
+	ev = calloc(MAX_INC_EVID, sizeof(*ev));
+	if (!ev)
+		return;
+	for (i = 0; i < n; i++) {
+		if (out && all[i]->file == ev[out - 1].file &&
+		    all[i]->line == ev[out - 1].line)
+			continue;
+		if (out >= MAX_INC_EVID) {
+			more++;
+			continue;
+		}
+		ev[out++] = *all[i];
+	}
+	in->evid = ev;
+	in->nevid = out;
+	in->more = more;
+}
+
+static void cat(char *dst, size_t n, const char *fmt, const char *a)
+{
+	size_t l = strlen(dst);
+
+	if (l + 1 < n)
+		snprintf(dst + l, n - l, fmt, a);
+}
+
+static void fix_text(const struct mdc_model *m, struct mdc_incident *in)
+{
+	const char *kv = m->kernel[0] ? m->kernel : NULL;
+	int aff;
+
+	if (m->opts && m->opts->kernel)
+		kv = m->opts->kernel;
+	aff = mdc_kernel_affected(kv);
+	if (aff == 0)
+		return;
+	snprintf(in->fix, sizeof(in->fix),
+		 "%s%s%sinstall a kernel with f7b24c7b41f2 (\"md/raid1,raid10: don't fail devices for invalid IO errors\", v7.1 / 7.0.10) and 14b007e17881 (\"block: validate user space vectors during extraction\"); no 6.18.y backport is known upstream",
+		 aff > 0 ? "kernel " : "if the kernel is 6.18.x-7.0.9 (5ff3f74e145a regression): ",
+		 aff > 0 ? kv : "",
+		 aff > 0 ? " is affected by 5ff3f74e145a (\"block: simplify direct io validity check\"): " : "");
+}
+
+static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
+			const char *disk)
+{
+	const char *arr = in->array ? in->array : "";
+	int lvm = !strcmp(arr, "mdX") || !strcmp(arr, "dm-mirror");
+	char lvref[128];
+
+	if (in->lv[0])
+		snprintf(lvref, sizeof(lvref), "%s", in->lv);
+	else
+		snprintf(lvref, sizeof(lvref), "VG/LV");
+	switch (in->cls) {
+	case CL_REQUEST:
+		if (!l->faulted)
+			snprintf(in->action, sizeof(in->action),
+				 "none needed: the leg was not failed");
+		else if (lvm)
+			snprintf(in->action, sizeof(in->action),
+				 "lvchange --refresh %s%s", lvref,
+				 in->lv[0] ? "" : "   (LV not named in the log: find it with 'lvs -a -o name,devices' or pass --dmsetup-ls)");
+		else
+			snprintf(in->action, sizeof(in->action),
+				 "mdadm /dev/%s --re-add /dev/%s", arr,
+				 l->name);
+		break;
+	case CL_MEDIA:
+		if (!l->faulted)
+			snprintf(in->action, sizeof(in->action),
+				 "not failed yet: check smartctl -x /dev/%s and plan to replace it (mdadm /dev/%s --replace /dev/%s --with /dev/NEW)",
+				 disk, arr, l->name);
+		else if (lvm)
+			snprintf(in->action, sizeof(in->action),
+				 "replace the PV under %s: lvconvert --repair %s (or lvconvert --replace OLD_PV %s NEW_PV); check: smartctl -x",
+				 l->name, lvref, lvref);
+		else
+			snprintf(in->action, sizeof(in->action),
+				 "replace %s: mdadm /dev/%s --replace /dev/%s --with /dev/NEW (or --fail, --remove, then --add); check first: smartctl -x /dev/%s",
+				 disk, arr, l->name, disk);
+		break;
+	case CL_TRANSPORT:
+		if (lvm)
+			snprintf(in->action, sizeof(in->action),
+				 "check the path (cable, enclosure, HBA, controller, multipath) of %s; once stable: lvchange --refresh %s",
+				 l->name, lvref);
+		else
+			snprintf(in->action, sizeof(in->action),
+				 "check the path (cable, backplane, HBA, controller) of %s; once stable: mdadm /dev/%s --re-add /dev/%s",
+				 disk, arr, l->name);
+		break;
+	case CL_SOFTWARE:
+		snprintf(in->action, sizeof(in->action),
+			 "report a kernel bug with the trace lines (linux-raid@vger.kernel.org for md, dm-devel@lists.linux.dev for dm); decode with scripts/decode_stacktrace.sh");
+		break;
+	case CL_ADMIN:
+	case CL_BENIGN:
+		snprintf(in->action, sizeof(in->action), "none");
+		break;
+	default:
+		if (lower_unknown(l->name))
+			snprintf(in->action, sizeof(in->action),
+				 "investigate: find the devices under %s (lsblk -s /dev/%s, dmsetup deps, lvs -a -o+devices), check them with smartctl -x, and read the log around the evidence lines",
+				 l->name, l->name[0] == '#' ? "dm-N" : l->name);
+		else
+			snprintf(in->action, sizeof(in->action),
+				 "investigate: smartctl -x /dev/%s; mdadm --examine /dev/%s; read the log around the evidence lines",
+				 disk, l->name);
+		break;
+	}
+	if (!strcmp(arr, "md?")) {
+		/* the log never named the array: say so in the command */
+		char *p = strstr(in->action, "/dev/md?");
+
+		if (p) {
+			char tmp[sizeof(in->action)];
+
+			snprintf(tmp, sizeof(tmp), "%.*s/dev/mdN%s   (the array name is not in the log: see /proc/mdstat)",
+				 (int)(p - in->action), in->action, p + 8);
+			snprintf(in->action, sizeof(in->action), "%s", tmp);
+		}
+	}
+}
+
+static void sigsum(char *dst, size_t n, const struct acc *a, int s)
+{
+	char tmp[200];
+
+	if (!a->cnt[s])
+		return;
+	snprintf(tmp, sizeof(tmp), "%s%s%s (%lu line%s)",
+		 a->who[s] ? a->who[s] : "", a->who[s] ? ": " : "",
+		 a->why[s] ? a->why[s] : "?", a->cnt[s],
+		 a->cnt[s] == 1 ? "" : "s");
+	cat(dst, n, "%s; ", tmp);
+}
+
+int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
+		     struct mdc_incident *in)
+{
+	const struct mdc_leg *l = m->legs[idx];
+	const struct mdc_array *arr = m->arrays[l->array];
+	struct acc a;
+	char disk[MDC_NAME], ctrl[MDC_NAME], dmn[MDC_NAME], tmp[256];
+	const struct mdc_when *to = l->faulted ? &l->fault_at : &l->last;
+	const struct mdc_evlist *swev = NULL;
+	unsigned int i;
+	int best = SIG_NONE, bs = 0, absence = 0, pat618 = 0, sw = -1;
+	int corrected_again = 0;
+	static const int order[] = { SIG_MEDIA, SIG_REQUEST, SIG_TRANSPORT };
+
+	memset(&a, 0, sizeof(a));
+	memset(in, 0, sizeof(*in));
+	in->legp = l;
+	in->array = arr->name;
+	in->level = arr->level;
+	in->leg = l->name;
+	in->boot = l->boot;
+	in->faulted = l->faulted;
+	disk_of(l->name, disk, sizeof(disk), ctrl, sizeof(ctrl));
+	dm_of(l->name, dmn, sizeof(dmn));
+	if (!lower_unknown(l->name))
+		in->device = NULL;
+
+	for (i = 0; i < m->ndevs; i++) {
+		const struct mdc_dev *d = m->devs[i];
+
+		if (d->boot != l->boot)
+			continue;
+		if (dev_is(m, d, disk, ctrl, l->name, dmn)) {
+			acc_dev(&a, d);
+			a.named_devs++;
+		} else if (lower_unknown(l->name) && !leg_owns(m, d) &&
+			   (in_window(&l->first, to, &d->last) ||
+			    in_window(&l->first, to, &d->first))) {
+			acc_dev(&a, d);
+			a.tied_by_time = 1;
+		}
+	}
+	for (i = 0; i < m->ngsig && i < MDC_MAX_GSIG; i++) {
+		const struct mdc_gsig *g = &m->gsig[i];
+
+		if (!in_window(&l->first, to, &g->at))
+			continue;
+		a.cnt[g->sig]++;
+		if (g->strength > a.str[g->sig]) {
+			a.str[g->sig] = g->strength;
+			a.why[g->sig] = g->why;
+			a.who[g->sig] = NULL;
+		}
+		if (a.nsingle < 16)
+			a.single[a.nsingle++] = &g->ev;
+		if (g->sig == SIG_REQUEST || g->sig == SIG_MEDIA)
+			a.tied_by_time = 1;
+	}
+	for (i = 0; i < m->nsw; i++) {
+		const struct mdc_sw *s = m->sw[i];
+
+		if (s->storage && in_window(&l->first, to, &s->at))
+			sw = i;
+		else if (s->storage && s->boot == l->boot &&
+			 !strcmp(s->array, arr->name))
+			sw = i;
+	}
+	if (l->admin)
+		a.str[SIG_ADMIN] = 3;
+
+	/* generic I/O errors with no stated cause: weak media on reads */
+	if (a.cnt[SIG_IOERR] && !a.str[SIG_MEDIA])
+		a.str[SIG_MEDIA] = 0;
+	for (i = 0; i < 3; i++) {
+		int s = order[i];
+
+		if (a.str[s] > bs) {
+			bs = a.str[s];
+			best = s;
+		}
+	}
+	if (a.str[SIG_ADMIN]) {
+		in->cls = CL_ADMIN;
+		in->confidence = "high";
+	} else if (bs >= 2) {
+		in->cls = best == SIG_MEDIA ? CL_MEDIA :
+			  best == SIG_REQUEST ? CL_REQUEST : CL_TRANSPORT;
+		in->confidence = bs >= 3 && !a.tied_by_time ? "high" : "medium";
+	} else if (l->corrected && !a.cnt[SIG_IOERR] && !a.cnt[SIG_MEDIA] &&
+		   !a.cnt[SIG_TRANSPORT] && !a.cnt[SIG_REQUEST] &&
+		   (l->corrected >= 3 || l->thr_cur > l->thr_max)) {
+		/* md rewrote the data and it failed again, repeatedly */
+		in->cls = CL_MEDIA;
+		in->confidence = "low";
+		corrected_again = 1;
+	} else if (l->faulted && !a.cnt[SIG_IOERR] && !a.cnt[SIG_MEDIA] &&
+		   !a.cnt[SIG_TRANSPORT] && !a.cnt[SIG_REQUEST] &&
+		   !l->kicked && !l->superwrite && !l->corrected &&
+		   ((l->thr_cur >= 0 && l->thr_cur > l->thr_max) ||
+		    (l->resched >= 3 && l->same_sector))) {
+		in->cls = CL_REQUEST;
+		in->confidence = "medium";
+		absence = 1;
+	} else if (bs == 1) {
+		in->cls = best == SIG_MEDIA ? CL_MEDIA :
+			  best == SIG_REQUEST ? CL_REQUEST : CL_TRANSPORT;
+		in->confidence = "low";
+	} else if (a.cnt[SIG_IOERR] && !a.cnt[SIG_TRANSPORT] &&
+		   (l->resched || l->notcorr || l->corrected) &&
+		   a.named_devs && !lower_unknown(l->name)) {
+		/* read errors at sectors of a named disk, nothing else */
+		in->cls = CL_MEDIA;
+		in->confidence = "low";
+		best = SIG_IOERR;
+	} else if (sw >= 0 || a.str[SIG_PROTECTION]) {
+		in->cls = CL_SOFTWARE;
+		in->confidence = "low";
+	} else if (l->faulted || l->resched || l->notcorr || l->unrecov ||
+		   a.cnt[SIG_IOERR]) {
+		in->cls = CL_UNKNOWN;
+		in->confidence = "low";
+	} else {
+		in->cls = CL_BENIGN;
+		in->confidence = "medium";
+	}
+	if (sw >= 0) {
+		swev = &m->sw[sw]->ev;
+		in->swp = m->sw[sw];
+	}
+
+	lv_of(m, l, in->lv, sizeof(in->lv));
+
+	/* why */
+	in->why[0] = 0;
+	if (l->faulted) {
+		if (!strcmp(arr->name, "dm-mirror"))
+			snprintf(tmp, sizeof(tmp), "dm-mirror failed leg %s",
+				 l->name);
+		else
+			snprintf(tmp, sizeof(tmp), "%s %s %s %s",
+				 arr->level[0] ? arr->level : "array", arr->name,
+				 l->kicked && !l->fault ? "left out" : "failed",
+				 l->name);
+		cat(in->why, sizeof(in->why), "%s", tmp);
+		if (l->thr_cur >= 0) {
+			snprintf(tmp, sizeof(tmp),
+				 " after %ld read errors (threshold %ld)",
+				 l->thr_cur, l->thr_max);
+			cat(in->why, sizeof(in->why), "%s", tmp);
+		}
+		if (l->kicked) {
+			snprintf(tmp, sizeof(tmp),
+				 " (kicked as non-fresh at %lu assembl%s)",
+				 l->kicked, l->kicked == 1 ? "y" : "ies");
+			cat(in->why, sizeof(in->why), "%s", tmp);
+		}
+		if (l->superwrite)
+			cat(in->why, sizeof(in->why), "%s",
+			    " after a failed superblock write");
+		cat(in->why, sizeof(in->why), "%s", "; ");
+	} else {
+		snprintf(tmp, sizeof(tmp), "%s %s: %s not failed; ",
+			 arr->level[0] ? arr->level : "array", arr->name,
+			 l->name);
+		cat(in->why, sizeof(in->why), "%s", tmp);
+	}
+	if (l->resched) {
+		snprintf(tmp, sizeof(tmp),
+			 "%lu read retr%s%s, %lu redirected to another mirror; ",
+			 l->resched, l->resched == 1 ? "y" : "ies",
+			 l->same_sector ? " of the same sector" : "",
+			 l->redirect);
+		cat(in->why, sizeof(in->why), "%s", tmp);
+	}
+	if (l->suppressed) {
+		snprintf(tmp, sizeof(tmp),
+			 "the kernel suppressed %lu more such messages; ",
+			 l->suppressed);
+		cat(in->why, sizeof(in->why), "%s", tmp);
+	}
+	if (l->notcorr) {
+		snprintf(tmp, sizeof(tmp), "%lu uncorrectable read%s; ",
+			 l->notcorr, l->notcorr == 1 ? "" : "s");
+		cat(in->why, sizeof(in->why), "%s", tmp);
+	}
+	if (corrected_again) {
+		snprintf(tmp, sizeof(tmp),
+			 "md rewrote the data %lu times (read error corrected) and the reads failed again, with no device error logged: sectors that do not keep data, a media defect (or a target that injects errors); ",
+			 l->corrected);
+		cat(in->why, sizeof(in->why), "%s", tmp);
+	}
+	if (absence) {
+		cat(in->why, sizeof(in->why), "%s",
+		    "no block-layer, SCSI, ATA or NVMe error for the leg anywhere in the log, so the reads were rejected above the device (a malformed or misaligned request), not failed by it; ");
+		pat618 = 1;
+	}
+	if (in->cls == CL_ADMIN)
+		cat(in->why, sizeof(in->why), "%s",
+		    "an operator failed or removed the device; ");
+	sigsum(in->why, sizeof(in->why), &a, SIG_MEDIA);
+	sigsum(in->why, sizeof(in->why), &a, SIG_REQUEST);
+	sigsum(in->why, sizeof(in->why), &a, SIG_TRANSPORT);
+	sigsum(in->why, sizeof(in->why), &a, SIG_PROTECTION);
+	sigsum(in->why, sizeof(in->why), &a, SIG_IOERR);
+	if (in->cls == CL_MEDIA && a.cnt[SIG_TRANSPORT])
+		cat(in->why, sizeof(in->why), "%s",
+		    "media errors explain the resets; ");
+	if (a.tied_by_time)
+		cat(in->why, sizeof(in->why), "%s",
+		    "device or dm lines tied to the leg by time, not by name; ");
+	if (in->swp) {
+		cat(in->why, sizeof(in->why), "kernel bug in the same incident: %s; ",
+		    in->swp->title);
+	}
+	if (in->cls == CL_UNKNOWN && l->kicked && !l->fault)
+		cat(in->why, sizeof(in->why), "%s",
+		    "a non-fresh member missed writes while it was out of the array: the cause is where it first dropped out (an earlier boot or log); ");
+	else if (in->cls == CL_UNKNOWN)
+		cat(in->why, sizeof(in->why), "%s",
+		    "the log does not show why; ");
+	if (a.str[SIG_REQUEST] >= 2 && a.why[SIG_REQUEST] &&
+	    (strstr(a.why[SIG_REQUEST], "INVAL") ||
+	     strstr(a.why[SIG_REQUEST], "0 blocks") ||
+	     strstr(a.why[SIG_REQUEST], "phys_seg 0") ||
+	     strstr(a.why[SIG_REQUEST], "READ/WRITE") ||
+	     strstr(a.why[SIG_REQUEST], "Invalid Field")))
+		pat618 = 1;
+	if (in->cls == CL_UNKNOWN) {
+		/* devices with trouble shortly before, not tied by name */
+		for (i = 0; i < m->ndevs; i++) {
+			const struct mdc_dev *d = m->devs[i];
+			double dt;
+
+			if (d->boot != l->boot || dev_is(m, d, disk, ctrl, l->name, dmn) ||
+			    leg_owns(m, d) || !(d->cnt[SIG_TRANSPORT] || d->cnt[SIG_MEDIA]) ||
+			    !d->last.clock || d->last.clock != to->clock)
+				continue;
+			dt = to->t - d->last.t;
+			if (dt < 0 || dt > 1800)
+				continue;
+			snprintf(tmp, sizeof(tmp),
+				 "nearby but not tied by name: %s had %s %.0f min before; ",
+				 d->name, d->cnt[SIG_MEDIA] ? "media errors" : "link/path errors",
+				 dt / 60);
+			cat(in->why, sizeof(in->why), "%s", tmp);
+		}
+	}
+	if (!strcmp(arr->name, "mdX") && !in->lv[0])
+		cat(in->why, sizeof(in->why), "%s",
+		    "LVM raid (mdX): the log does not say which LV this leg belongs to; ");
+	else if (in->lv[0] && l->lv_how[0]) {
+		snprintf(tmp, sizeof(tmp), "LV %s (from %s); ", in->lv, l->lv_how);
+		cat(in->why, sizeof(in->why), "%s", tmp);
+	}
+	{
+		size_t wl = strlen(in->why);
+
+		if (wl >= 2)
+			in->why[wl - 2] = 0;
+	}
+	action_text(in, l, disk);
+	if (in->cls == CL_REQUEST && pat618)
+		fix_text(m, in);
+	build_evidence(in, &a, &l->ev, swev);
+	return 0;
+}
+
+static const char *dev_disk(const struct mdc_model *m, const char *name,
+			    char *buf, size_t n)
+{
+	char host[32];
+	const char *map;
+
+	if (!strncmp(name, "ata", 3)) {
+		snprintf(host, sizeof(host), "host%d", atoi(name + 3) - 1);
+		map = mdc_model_lookup(m, host);
+		if (map && strcmp(map, "?")) {
+			snprintf(buf, n, "%s", map);
+			return buf;
+		}
+		return NULL;
+	}
+	map = mdc_model_lookup(m, name);
+	if (map && strchr(name, ':') && strcmp(map, "?")) {
+		snprintf(buf, n, "%s", map);
+		return buf;
+	}
+	if (strchr(name, ':'))
+		return NULL;
+	return name;
+}
+
+static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
+			 struct mdc_incident *in)
+{
+	char dbuf[MDC_NAME], who[96];
+	const char *disk = dev_disk(m, d->name, dbuf, sizeof(dbuf));
+
+	struct acc a;
+	int s, best = SIG_NONE, bs = 0;
+	static const int order[] = { SIG_MEDIA, SIG_REQUEST, SIG_TRANSPORT };
+
+	memset(&a, 0, sizeof(a));
+	memset(in, 0, sizeof(*in));
+	acc_dev(&a, d);
+	in->device = d->name;
+	in->devp = d;
+	in->boot = d->boot;
+	for (s = 0; s < 3; s++)
+		if (a.str[order[s]] > bs) {
+			bs = a.str[order[s]];
+			best = order[s];
+		}
+	if (bs) {
+		in->cls = best == SIG_MEDIA ? CL_MEDIA :
+			  best == SIG_REQUEST ? CL_REQUEST : CL_TRANSPORT;
+		in->confidence = bs >= 3 ? "high" : bs == 2 ? "medium" : "low";
+	} else if (a.cnt[SIG_PROTECTION]) {
+		in->cls = CL_SOFTWARE;
+		in->confidence = "low";
+	} else if (a.cnt[SIG_BENIGN] && !a.cnt[SIG_IOERR]) {
+		in->cls = CL_BENIGN;
+		in->confidence = "high";
+	} else {
+		in->cls = CL_UNKNOWN;
+		in->confidence = "low";
+	}
+	snprintf(in->why, sizeof(in->why), "%s errors outside any md/dm array in the log: ",
+		 d->name);
+	for (s = 1; s < SIG_NR; s++)
+		sigsum(in->why, sizeof(in->why), &a, s);
+	in->why[strlen(in->why) - 2] = 0;
+	if (disk && strcmp(disk, d->name))
+		snprintf(who, sizeof(who), "%s (%s, from the SCSI host number)",
+			 disk, d->name);
+	else if (disk)
+		snprintf(who, sizeof(who), "%s", disk);
+	else
+		snprintf(who, sizeof(who), "the disk on %s", d->name);
+	switch (in->cls) {
+	case CL_MEDIA:
+		snprintf(in->action, sizeof(in->action),
+			 "check and plan to replace %s (smartctl -x /dev/%s)",
+			 who, disk ? disk : "sdX");
+		break;
+	case CL_TRANSPORT:
+		snprintf(in->action, sizeof(in->action),
+			 "check the path (cable, enclosure, HBA, controller) of %s",
+			 who);
+		break;
+	case CL_REQUEST:
+		snprintf(in->action, sizeof(in->action),
+			 "the device rejected requests; the disk itself need not be replaced: find the submitter (filesystem, dm target, application)");
+		break;
+	case CL_BENIGN:
+		snprintf(in->action, sizeof(in->action), "none");
+		break;
+	default:
+		snprintf(in->action, sizeof(in->action),
+			 "investigate: smartctl -x /dev/%s", disk ? disk : "sdX");
+		break;
+	}
+	build_evidence(in, &a, NULL, NULL);
+}
+
+static void classify_sw(const struct mdc_sw *s, struct mdc_incident *in)
+{
+	struct acc a;
+
+	memset(&a, 0, sizeof(a));
+	memset(in, 0, sizeof(*in));
+	in->swp = s;
+	in->boot = s->boot;
+	in->array = s->array[0] ? s->array : NULL;
+	in->cls = CL_SOFTWARE;
+	in->confidence = s->ev.n > 1 ? "high" : "medium";
+	snprintf(in->why, sizeof(in->why),
+		 "kernel bug in the storage path: %s%s", s->title,
+		 s->ev.n > 1 ? "" : " (no trace lines in the log)");
+	snprintf(in->action, sizeof(in->action),
+		 "report a kernel bug with the trace lines (linux-raid@vger.kernel.org for md, dm-devel@lists.linux.dev for dm); decode with scripts/decode_stacktrace.sh");
+	build_evidence(in, &a, &s->ev, NULL);
+}
+
+static int dev_interesting(const struct mdc_dev *d)
+{
+	return d->cnt[SIG_MEDIA] || d->cnt[SIG_TRANSPORT] ||
+	       d->cnt[SIG_REQUEST] || d->cnt[SIG_PROTECTION] ||
+	       d->cnt[SIG_BENIGN] || d->cnt[SIG_IOERR];
+}
+
+static int rank(enum mdc_class c)
+{
+	static const int r[CL_NR] = {
+		[CL_MEDIA] = 0, [CL_TRANSPORT] = 1, [CL_REQUEST] = 2,
+		[CL_SOFTWARE] = 3, [CL_UNKNOWN] = 4, [CL_ADMIN] = 5,
+		[CL_BENIGN] = 6,
+	};
+	return r[c];
+}
+
+int mdc_classify(struct mdc_model *m, struct mdc_result *r)
+{
+	unsigned int i, n = 0, cap = m->nlegs + m->ndevs + m->nsw + 1;
+	int prim_faulted = 0;
+
+	memset(r, 0, sizeof(*r));
+	r->inc = calloc(cap, sizeof(*r->inc));
+	if (!r->inc)
+		return -1;
+	for (i = 0; i < m->nlegs; i++) {
+		mdc_classify_leg(m, i, &r->inc[n]);
+		n++;
+	}
+	for (i = 0; i < m->ndevs; i++) {
+		if (!dev_interesting(m->devs[i]) || leg_owns(m, m->devs[i]))
+			continue;
+		/* devices already tied to a leg by time are in that incident */
+		{
+			unsigned int k, used = 0;
+
+			for (k = 0; k < n && !used; k++) {
+				unsigned int j;
+
+				for (j = 0; j < r->inc[k].nevid; j++)
+					if (m->devs[i]->ev.n &&
+					    r->inc[k].evid[j].line ==
+					    m->devs[i]->ev.e[0].line &&
+					    r->inc[k].evid[j].file ==
+					    m->devs[i]->ev.e[0].file &&
+					    r->inc[k].legp)
+						used = 1;
+			}
+			if (used)
+				continue;
+		}
+		classify_dev(m, m->devs[i], &r->inc[n]);
+		n++;
+	}
+	for (i = 0; i < m->nsw; i++) {
+		if (!m->sw[i]->storage)
+			continue;
+		classify_sw(m->sw[i], &r->inc[n]);
+		n++;
+	}
+	r->ninc = n;
+	for (i = 0; i < n; i++) {
+		struct mdc_incident *in = &r->inc[i];
+
+		if (in->faulted)
+			r->degraded++;
+		if ((in->faulted && in->cls == CL_UNKNOWN) ||
+		    in->cls == CL_SOFTWARE)
+			r->unknown = 1;
+		if (!r->has_primary ||
+		    (in->faulted && !prim_faulted) ||
+		    (in->faulted == prim_faulted &&
+		     rank(in->cls) < rank(r->primary))) {
+			if (!r->has_primary || in->faulted || !prim_faulted) {
+				r->primary = in->cls;
+				r->has_primary = 1;
+				prim_faulted = in->faulted;
+			}
+		}
+	}
+	return 0;
+}
+
+void mdc_result_free(struct mdc_result *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->ninc; i++)
+		free(r->inc[i].evid);
+	free(r->inc);
+	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * 0: nothing degraded and nothing to look at; 1: degraded legs, every
+ * one with a known cause; 3: something needs a human (unknown cause of a
+ * failed leg, or a kernel bug); 2: usage or input error.
+ */
+int mdc_exit_code(const struct mdc_result *r, int io_error)
+{
+	if (io_error)
+		return 2;
+	if (r->unknown)
+		return 3;
+	if (r->degraded)
+		return 1;
+	return 0;
+}

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * escape.c - make log text safe to print.
+ *
+ * Log lines are untrusted: they can carry terminal escape sequences,
+ * control characters, NUL bytes and invalid UTF-8.  mdc_escape() keeps
+ * printable ASCII and well-formed UTF-8 (except C1 controls) and writes
+ * every other byte as \xNN, so no output mode ever passes a raw control
+ * byte through.
+ */
+#include <string.h>
+
+#include "mdclassify.h"
+
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned int c = s[0], cp;
+	size_t len, i;
+
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	len = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	if (n < len)
+		return 0;
+	cp = c & (0x3f >> (len - 1));
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	if (cp >= 0x80 && cp <= 0x9f)		/* C1 controls */
+		return 0;
+	if (cp == 0x2028 || cp == 0x2029)	/* line/paragraph sep */
+		return 0;
+	return len;
+}
+
+size_t mdc_escape(char *dst, size_t dstlen, const char *src, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i = 0, o = 0, u;
+
+	if (!dstlen)
+		return 0;
+	while (i < len) {
+		unsigned char c = s[i];
+
+		if (c >= 0x20 && c < 0x7f) {
+			if (o + 1 >= dstlen)
+				break;
+			dst[o++] = c;
+			i++;
+			continue;
+		}
+		if (c == '\t') {
+			if (o + 1 >= dstlen)
+				break;
+			dst[o++] = ' ';
+			i++;
+			continue;
+		}
+		u = c >= 0x80 ? utf8_len(s + i, len - i) : 0;
+		if (u) {
+			if (o + u >= dstlen)
+				break;
+			memcpy(dst + o, s + i, u);
+			o += u;
+			i += u;
+			continue;
+		}
+		if (o + 4 >= dstlen)
+			break;
+		dst[o++] = '\\';
+		dst[o++] = 'x';
+		dst[o++] = hex[c >> 4];
+		dst[o++] = hex[c & 15];
+		i++;
+	}
+	dst[o] = 0;
+	return o;
+}
+
+/* Write a JSON string; input must already be escaped by mdc_escape(). */
+void mdc_json_str(FILE *f, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = *s;
+
+		if (c == '"' || c == '\\') {
+			fputc('\\', f);
+			fputc(c, f);
+		} else if (c < 0x20 || c == 0x7f) {
+			fprintf(f, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
+		} else {
+			fputc(c, f);
+		}
+	}
+	fputc('"', f);
+}

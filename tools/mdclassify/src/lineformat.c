@@ -1,0 +1,522 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lineformat.c - per-line detection of the log line format.
+ *
+ * Each line is placed on its own, so files that mix formats (a dmesg
+ * paste inside a syslog excerpt, kmsg records behind a test harness
+ * prefix) work.  The result is the message text plus whatever the prefix
+ * told us: relative and absolute time, boot id, tag.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mdclassify.h"
+
+static const char *const fmt_names[FMT_NR] = {
+	[FMT_BARE] = "bare",
+	[FMT_DMESG] = "dmesg",
+	[FMT_DMESG_T] = "dmesg-T",
+	[FMT_SYSLOG] = "syslog",
+	[FMT_SYSLOG_PRECISE] = "short-precise",
+	[FMT_ISO] = "rfc3339",
+	[FMT_MONO] = "short-monotonic",
+	[FMT_KMSG] = "kmsg",
+	[FMT_EXPORT] = "export",
+	[FMT_JSON] = "json",
+	[FMT_TAG] = "tag",
+	[FMT_ANACONDA] = "anaconda",
+	[FMT_JOURNAL] = "sd-journal",
+};
+
+const char *mdc_fmt_name(enum mdc_fmt f)
+{
+	return f < FMT_NR ? fmt_names[f] : "?";
+}
+
+int64_t mdc_mktime_utc(int y, int mon, int d, int h, int mi, int s)
+{
+	/* days from civil, Howard Hinnant's algorithm */
+	int64_t era, yoe, doy, doe;
+
+	y -= mon <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (mon + (mon > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return ((era * 146097 + doe - 719468) * 86400) + h * 3600 + mi * 60 + s;
+}
+
+int mdc_month(const char *s, size_t len)
+{
+	static const char m[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	int i;
+
+	if (len != 3)
+		return 0;
+	for (i = 0; i < 12; i++)
+		if (!memcmp(m + 3 * i, s, 3))
+			return i + 1;
+	return 0;
+}
+
+static int num(const char *s, const char *e, int n, int *out)
+{
+	int v = 0, i;
+
+	if (e - s < n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		v = v * 10 + s[i] - '0';
+	}
+	*out = v;
+	return 1;
+}
+
+/* "HH:MM:SS" */
+static int hms(const char *s, const char *e, int *h, int *mi, int *sec)
+{
+	return e - s >= 8 && num(s, e, 2, h) && s[2] == ':' &&
+	       num(s + 3, e, 2, mi) && s[5] == ':' && num(s + 6, e, 2, sec);
+}
+
+/* "[  12.345678]" -> seconds; returns bytes used or 0 */
+static size_t printk_time(const char *s, const char *e, double *t)
+{
+	const char *p = s + 1;
+	double v = 0, f = 0.1;
+	int digits = 0;
+
+	if (p >= e || *s != '[')
+		return 0;
+	while (p < e && *p == ' ')
+		p++;
+	while (p < e && isdigit((unsigned char)*p)) {
+		v = v * 10 + (*p++ - '0');
+		digits++;
+	}
+	if (!digits || p >= e || *p != '.')
+		return 0;
+	p++;
+	while (p < e && isdigit((unsigned char)*p)) {
+		v += (*p++ - '0') * f;
+		f /= 10;
+	}
+	if (p >= e || *p != ']')
+		return 0;
+	*t = v;
+	return p + 1 - s;
+}
+
+/* "[ T123]" or "[ C1]" caller id */
+static size_t caller_id(const char *s, const char *e)
+{
+	const char *p = s + 1;
+
+	if (p >= e || *s != '[')
+		return 0;
+	while (p < e && *p == ' ')
+		p++;
+	if (p >= e || (*p != 'T' && *p != 'C'))
+		return 0;
+	p++;
+	if (p >= e || !isdigit((unsigned char)*p))
+		return 0;
+	while (p < e && isdigit((unsigned char)*p))
+		p++;
+	if (p >= e || *p != ']')
+		return 0;
+	return p + 1 - s;
+}
+
+static const char *skip_sp(const char *p, const char *e)
+{
+	while (p < e && *p == ' ')
+		p++;
+	return p;
+}
+
+static int is_daemon_tag(const char *s, size_t n)
+{
+	static const char *const tags[] = {
+		"kernel", "dmeventd", "lvm", "lvm2", "mdadm", "smartd",
+		"multipathd", "sudo", "udisksd", "systemd", "lvm2-monitor",
+		"mdmonitor", "root", NULL
+	};
+	int i;
+
+	for (i = 0; tags[i]; i++)
+		if (strlen(tags[i]) == n && !memcmp(tags[i], s, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * "TAG:" or "TAG[PID]:" at p; sets tag and returns pointer after ": "
+ * or NULL.  Tags are [A-Za-z0-9_.-/]+.
+ */
+static const char *tag_at(const char *p, const char *e, struct mdc_line *l,
+			  int need_known)
+{
+	const char *t = p, *te;
+
+	while (p < e && (isalnum((unsigned char)*p) || *p == '_' ||
+			 *p == '-' || *p == '.' || *p == '/'))
+		p++;
+	te = p;
+	if (te == t)
+		return NULL;
+	if (p < e && *p == '[') {
+		p++;
+		while (p < e && isdigit((unsigned char)*p))
+			p++;
+		if (p >= e || *p != ']')
+			return NULL;
+		p++;
+	}
+	if (p >= e || *p != ':')
+		return NULL;
+	if (need_known && !is_daemon_tag(t, te - t))
+		return NULL;
+	{
+		size_t n = te - t;
+
+		if (n >= sizeof(l->tag))
+			n = sizeof(l->tag) - 1;
+		memcpy(l->tag, t, n);
+		l->tag[n] = 0;
+	}
+	p++;
+	if (p < e && *p == ' ')
+		p++;
+	return p;
+}
+
+/* after the time stamp: "host tag: ", "tag: ", "[kernel] " */
+static const char *host_tag(const char *p, const char *e, struct mdc_line *l)
+{
+	const char *q, *r;
+
+	p = skip_sp(p, e);
+	if (e - p >= 9 && !memcmp(p, "[kernel] ", 9)) {
+		strcpy(l->tag, "kernel");
+		return p + 9;
+	}
+	/* "kernel: msg" without host (only known tags, else it is a host) */
+	r = tag_at(p, e, l, 1);
+	if (r)
+		return r;
+	q = memchr(p, ' ', e - p);
+	if (!q)
+		return NULL;
+	q = skip_sp(q, e);
+	if (e - q >= 9 && !memcmp(q, "[kernel] ", 9)) {
+		strcpy(l->tag, "kernel");
+		return q + 9;
+	}
+	return tag_at(q, e, l, 0);
+}
+
+/* "[ secs]" and caller id after a kernel tag */
+static const char *kernel_times(const char *p, const char *e,
+				struct mdc_line *l)
+{
+	size_t n;
+	double t;
+
+	p = skip_sp(p, e);
+	n = printk_time(p, e, &t);
+	if (n) {
+		l->has_rel = 1;
+		l->rel = t;
+		p += n;
+		p = skip_sp(p, e);
+	}
+	n = caller_id(p, e);
+	if (n)
+		p = skip_sp(p + n, e);
+	return p;
+}
+
+/*
+ * "prio,seq,usec,flags;msg" anywhere in the first bytes (the lvm2 test
+ * harness puts "[ 0:10.188] " in front, and a stray write can glue a
+ * record to the end of another line).
+ */
+static const char *kmsg_record(const char *s, const char *e,
+			       struct mdc_line *l)
+{
+	const char *semi = s, *p, *lim = s + (e - s > 256 ? 256 : e - s);
+
+	while ((semi = memchr(semi, ';', lim - semi))) {
+		int commas = 0;
+		const char *digits_end;
+
+		p = semi - 1;
+		/* flags: [-+cA-Za-z]* */
+		while (p >= s && (*p == '-' || *p == '+' || isalpha((unsigned char)*p)))
+			p--;
+		if (p < s || *p != ',')
+			goto next;
+		p--;
+		digits_end = p;
+		/* usec, seq, prio */
+		for (commas = 0; commas < 3; commas++) {
+			const char *d = p;
+
+			while (p >= s && isdigit((unsigned char)*p))
+				p--;
+			if (p == d)
+				goto next;
+			if (commas < 2) {
+				if (p < s || *p != ',')
+					goto next;
+				if (commas == 0) {
+					l->rel = strtod(p + 1, NULL) / 1e6;
+					l->has_rel = 1;
+				}
+				p--;
+			}
+		}
+		(void)digits_end;
+		l->fmt = FMT_KMSG;
+		return semi + 1;
+next:
+		l->has_rel = 0;
+		semi++;
+	}
+	return NULL;
+}
+
+static int parse_iso(const char *p, const char *e, struct mdc_line *l,
+		     const char **out)
+{
+	int y, mo, d, h, mi, sec, oh = 0, om = 0, sign = 0;
+	const char *q;
+
+	if (!(num(p, e, 4, &y) && p[4] == '-' && num(p + 5, e, 2, &mo) &&
+	      p[7] == '-' && num(p + 8, e, 2, &d) && e - p >= 19 &&
+	      (p[10] == 'T' || p[10] == ' ') && hms(p + 11, e, &h, &mi, &sec)))
+		return 0;
+	q = p + 19;
+	if (q < e && (*q == '.' || *q == ',')) {
+		q++;
+		while (q < e && isdigit((unsigned char)*q))
+			q++;
+	}
+	if (q < e && *q == 'Z') {
+		q++;
+	} else if (q < e && (*q == '+' || *q == '-')) {
+		sign = *q == '-' ? -1 : 1;
+		if (num(q + 1, e, 2, &oh)) {
+			q += 3;
+			if (q < e && *q == ':')
+				q++;
+			if (num(q, e, 2, &om))
+				q += 2;
+		}
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	l->abs = mdc_mktime_utc(y, mo, d, h, mi, sec) -
+		 sign * (oh * 3600 + om * 60);
+	l->has_abs = 1;
+	*out = q;
+	return 1;
+}
+
+/*
+ * "Mon DD HH:MM:SS" with any month word (journalctl prints localized
+ * month names: "touko 05 09:19:00").
+ */
+static int parse_bsd(const char *p, const char *e, struct mdc_line *l,
+		     int year, const char **out, int *precise)
+{
+	const char *w = p, *q;
+	int mo, d = 0, h, mi, sec, wl;
+
+	while (p < e && *p != ' ' && (p - w) < 24) {
+		if (isdigit((unsigned char)*p) || *p == ':' || *p == '[' ||
+		    *p == '<' || *p == '{')
+			return 0;
+		p++;
+	}
+	wl = p - w;
+	if (wl < 2 || p >= e || *p != ' ')
+		return 0;
+	p = skip_sp(p, e);
+	if (p >= e || !isdigit((unsigned char)*p))
+		return 0;
+	while (p < e && isdigit((unsigned char)*p) && d < 100)
+		d = d * 10 + (*p++ - '0');
+	if (p >= e || *p != ' ' || d < 1 || d > 31)
+		return 0;
+	p++;
+	if (!hms(p, e, &h, &mi, &sec))
+		return 0;
+	q = p + 8;
+	*precise = 0;
+	if (q < e && *q == '.') {
+		q++;
+		while (q < e && isdigit((unsigned char)*q))
+			q++;
+		*precise = 1;
+	}
+	mo = mdc_month(w, wl);
+	if (mo) {
+		l->abs = mdc_mktime_utc(year, mo, d, h, mi, sec);
+		l->has_abs = 1;
+	}
+	*out = q;
+	return 1;
+}
+
+/* "[Sun Apr 26 15:05:30 2020]" */
+static int parse_dmesg_t(const char *p, const char *e, struct mdc_line *l,
+			 const char **out)
+{
+	int mo, d = 0, h, mi, sec, y;
+	const char *q;
+
+	if (e - p < 26 || *p != '[' || p[4] != ' ')
+		return 0;
+	mo = mdc_month(p + 5, 3);
+	if (!mo || p[8] != ' ')
+		return 0;
+	q = p + 9;
+	if (*q == ' ')
+		q++;
+	while (q < e && isdigit((unsigned char)*q) && d < 100)
+		d = d * 10 + (*q++ - '0');
+	if (q >= e || *q != ' ')
+		return 0;
+	q++;
+	if (!hms(q, e, &h, &mi, &sec) || q + 13 > e || q[8] != ' ' ||
+	    !num(q + 9, e, 4, &y) || q[13] != ']')
+		return 0;
+	l->abs = mdc_mktime_utc(y, mo, d, h, mi, sec);
+	l->has_abs = 1;
+	*out = q + 14;
+	return 1;
+}
+
+int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
+{
+	const char *e = s + len, *p = s, *q;
+	size_t n;
+	double t;
+	int precise, h, mi, sec, ms;
+
+	l->fmt = FMT_BARE;
+	l->has_rel = l->has_abs = 0;
+	l->tag[0] = 0;
+	l->raw = s;
+	l->rawlen = len;
+	while (p < e && (*p == '\r'))
+		p++;
+	while (e > p && (e[-1] == '\r' || e[-1] == ' '))
+		e--;
+
+	/* dmesg -r / LKFT: "<3>[ 89.6] msg" */
+	if (e - p > 3 && *p == '<' && isdigit((unsigned char)p[1])) {
+		q = p + 1;
+		while (q < e && isdigit((unsigned char)*q))
+			q++;
+		if (q < e && *q == '>')
+			p = q + 1;
+	}
+
+	if (parse_iso(p, e, l, &q)) {
+		l->fmt = FMT_ISO;
+		q = host_tag(q, e, l);
+		if (!q)
+			return -1;
+		if (!strcmp(l->tag, "kernel"))
+			q = kernel_times(q, e, l);
+		p = q;
+		goto done;
+	}
+	if (parse_dmesg_t(p, e, l, &q)) {
+		l->fmt = FMT_DMESG_T;
+		q = skip_sp(q, e);
+		n = caller_id(q, e);
+		p = n ? skip_sp(q + n, e) : q;
+		goto done;
+	}
+	/* anaconda: "23:54:39,681 INFO kernel:msg" */
+	if (hms(p, e, &h, &mi, &sec) && e - p > 13 && p[8] == ',' &&
+	    num(p + 9, e, 3, &ms)) {
+		q = skip_sp(p + 12, e);
+		while (q < e && isupper((unsigned char)*q))
+			q++;
+		q = skip_sp(q, e);
+		if (e - q >= 7 && !memcmp(q, "kernel:", 7)) {
+			l->fmt = FMT_ANACONDA;
+			strcpy(l->tag, "kernel");
+			p = q + 7;
+			goto done;
+		}
+	}
+	n = printk_time(p, e, &t);
+	if (n) {
+		l->has_rel = 1;
+		l->rel = t;
+		q = skip_sp(p + n, e);
+		n = caller_id(q, e);
+		if (n)
+			q = skip_sp(q + n, e);
+		l->fmt = FMT_DMESG;
+		p = q;
+		/* journalctl -o short-monotonic: "[ 12.3] host kernel: " */
+		{
+			struct mdc_line tmp = *l;
+			const char *r = host_tag(q, e, &tmp);
+
+			if (r && tmp.tag[0] && (r - q) < 96 &&
+			    (is_daemon_tag(tmp.tag, strlen(tmp.tag)))) {
+				*l = tmp;
+				l->fmt = FMT_MONO;
+				p = r;
+			}
+		}
+		goto done;
+	}
+	if (parse_bsd(p, e, l, year, &q, &precise)) {
+		l->fmt = precise ? FMT_SYSLOG_PRECISE : FMT_SYSLOG;
+		q = host_tag(q, e, l);
+		if (!q)
+			return -1;
+		if (!strcmp(l->tag, "kernel"))
+			q = kernel_times(q, e, l);
+		p = q;
+		goto done;
+	}
+	q = kmsg_record(p, e, l);
+	if (q) {
+		p = q;
+		goto done;
+	}
+	q = tag_at(p, e, l, 1);
+	if (q) {
+		l->fmt = FMT_TAG;
+		if (!strcmp(l->tag, "kernel"))
+			q = kernel_times(q, e, l);
+		p = q;
+		goto done;
+	}
+done:
+	/* a kmsg record may still follow a harness prefix */
+	if (l->fmt != FMT_KMSG && l->fmt != FMT_BARE) {
+		/* nothing */
+	} else if (l->fmt == FMT_BARE && *p == '[') {
+		q = kmsg_record(p, e, l);
+		if (q)
+			p = q;
+	}
+	l->msg = p;
+	l->msglen = e - p;
+	return 0;
+}

@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mdclassify - classify md/dm RAID leg failures from kernel logs.
+ *
+ * Shared types.  Every table is bounded: per-entity evidence is capped
+ * (MDC_MAX_EVID lines kept, the rest only counted) and the number of
+ * entities is capped (the rest counted in the summary), so memory does
+ * not grow with the input size.
+ */
+#ifndef MDCLASSIFY_H
+#define MDCLASSIFY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define MDC_VERSION	"1.0"
+#define MDC_MAX_LINE	4096	/* bytes of one line that are parsed */
+#define MDC_MAX_JOIN	3	/* mail-wrapped continuation lines joined */
+#define MDC_MAX_EVID	10	/* evidence lines kept per entity */
+#define MDC_MAX_TEXT	240	/* bytes of raw text kept per evidence line */
+#define MDC_MAX_ARRAYS	256
+#define MDC_MAX_LEGS	512
+#define MDC_MAX_DEVS	512
+#define MDC_MAX_SW	32
+#define MDC_MAX_GSIG	256
+#define MDC_MAX_MAP	2048
+#define MDC_MAX_FILES	256
+#define MDC_NAME	48
+
+/* what a message says about the cause */
+enum mdc_sig {
+	SIG_NONE,
+	SIG_MEDIA,
+	SIG_TRANSPORT,
+	SIG_REQUEST,
+	SIG_SOFTWARE,
+	SIG_ADMIN,
+	SIG_BENIGN,
+	SIG_IOERR,	/* generic I/O error: cause not stated */
+	SIG_PROTECTION,	/* PI / integrity mismatch */
+	SIG_NR
+};
+
+enum mdc_class {
+	CL_MEDIA,
+	CL_TRANSPORT,
+	CL_REQUEST,
+	CL_SOFTWARE,
+	CL_ADMIN,
+	CL_BENIGN,
+	CL_UNKNOWN,
+	CL_NR
+};
+
+enum mdc_fmt {
+	FMT_BARE,	/* no prefix (console paste, dmesg -t) */
+	FMT_DMESG,	/* [  12.345678] msg */
+	FMT_DMESG_T,	/* [Sun Apr 26 15:05:30 2020] msg */
+	FMT_SYSLOG,	/* Nov 21 08:00:00 host kernel: msg (journalctl short) */
+	FMT_SYSLOG_PRECISE, /* Nov 21 08:00:00.123456 host kernel: msg */
+	FMT_ISO,	/* RFC 3339 syslog, journalctl short-iso */
+	FMT_MONO,	/* journalctl short-monotonic: [ 12.3] host kernel: msg */
+	FMT_KMSG,	/* /dev/kmsg: prio,seq,usec,flags;msg */
+	FMT_EXPORT,	/* journalctl -o export */
+	FMT_JSON,	/* journalctl -o json */
+	FMT_TAG,	/* "kernel: msg", "dmeventd: msg" */
+	FMT_ANACONDA,	/* 23:54:39,681 INFO kernel:msg */
+	FMT_JOURNAL,	/* read through sd-journal */
+	FMT_NR
+};
+
+enum mdc_ev {
+	EV_NONE,
+	EV_DEVSIG,	/* signal on a named device */
+	EV_GLOBALSIG,	/* signal not tied to a block device name */
+	EV_RESCHED,
+	EV_REDIRECT,
+	EV_CORRECTED,
+	EV_UNRECOV,
+	EV_THRESHOLD,
+	EV_FAILING,
+	EV_FAULT,
+	EV_CONTINUING,
+	EV_CANNOT_CONTINUE,
+	EV_NOTCORR,
+	EV_SUPERWRITE,
+	EV_KICKED,
+	EV_ARRAY_INFO,
+	EV_REBUILD,
+	EV_MIRROR_FAIL,
+	EV_LVFAIL,
+	EV_LVNAME,
+	EV_ADMIN,
+	EV_SW_START,
+	EV_SW_FRAME,
+	EV_VERSION,
+	EV_SUPPRESSED,
+	EV_HCTL,	/* sd H:C:T:L: [sdX] -- name mapping */
+};
+
+struct mdc_event {
+	enum mdc_ev kind;
+	enum mdc_sig sig;
+	int strength;			/* 1 weak, 2 clear, 3 unambiguous */
+	char array[MDC_NAME];		/* md0, mdX, dm-mirror major:minor */
+	char level[16];			/* raid1, raid10, raid, mirror */
+	char dev[MDC_NAME];		/* leg or device */
+	char dev2[96];			/* LV name, hctl, task, ... */
+	uint64_t sector;
+	long num, num2;
+	int storage;			/* software event in the storage path */
+	const char *why;		/* static text */
+};
+
+/* one placed line (or joined record) */
+struct mdc_line {
+	int file;			/* index into model file table */
+	uint64_t lineno;
+	enum mdc_fmt fmt;
+	int has_rel, has_abs;
+	double rel;			/* seconds since boot */
+	int64_t abs;			/* seconds since the epoch (UTC) */
+	char boot[40];			/* _BOOT_ID when known */
+	char kdev[MDC_NAME];		/* _KERNEL_DEVICE when known */
+	char tag[24];			/* kernel, dmeventd, lvm, ... */
+	const char *msg;
+	size_t msglen;
+	const char *raw;		/* whole line for evidence */
+	size_t rawlen;
+};
+
+struct mdc_when {
+	int boot;
+	int clock;			/* 0 none, 1 relative, 2 absolute */
+	double t;
+	uint64_t seq;			/* global line sequence */
+	int file;
+};
+
+struct mdc_evid {
+	int file;
+	uint64_t line;
+	char text[MDC_MAX_TEXT];
+};
+
+struct mdc_evlist {
+	struct mdc_evid e[MDC_MAX_EVID];
+	unsigned int n;
+	uint64_t more;
+};
+
+struct mdc_dev {
+	char name[MDC_NAME];
+	int boot;
+	unsigned int cnt[SIG_NR];
+	int maxstr[SIG_NR];
+	const char *why[SIG_NR];
+	struct mdc_when first, last;
+	struct mdc_evlist ev;
+};
+
+struct mdc_array {
+	char name[MDC_NAME];
+	char level[16];
+	int boot;
+	char lv[96];
+	unsigned long suppressed;
+	long remaining;
+	int dead;
+	struct mdc_when first;
+};
+
+struct mdc_leg {
+	int array;
+	char name[MDC_NAME];
+	int boot;
+	unsigned long resched, redirect, corrected, failing, fault, notcorr;
+	unsigned long kicked, mirror_fail, lvfail, admin, unrecov, superwrite;
+	unsigned long suppressed;
+	long thr_cur, thr_max;
+	uint64_t sector0;
+	int same_sector;
+	int faulted;
+	int closed;			/* array re-assembled after this */
+	int lv_index;
+	char lv[96];
+	char lv_how[64];
+	struct mdc_when first, fault_at, last;
+	struct mdc_evlist ev;
+};
+
+struct mdc_sw {
+	int boot;
+	int storage;
+	char title[160];
+	char array[MDC_NAME];
+	struct mdc_when at;
+	struct mdc_evlist ev;
+};
+
+struct mdc_gsig {
+	enum mdc_sig sig;
+	int strength;
+	const char *why;
+	struct mdc_when at;
+	struct mdc_evid ev;
+};
+
+struct mdc_map {
+	char from[MDC_NAME];	/* dm-58, 252:58, 0:1:0:0 */
+	char to[96];		/* vg0-iris_boot_rimage_0, sdb */
+};
+
+struct mdc_stats {
+	uint64_t bytes, lines, candidates, matched, skipped;
+	uint64_t overlong, binary, joined, filtered;
+	uint64_t dropped_entities, input_errors;
+	unsigned int inputs;
+};
+
+struct mdc_opts {
+	int json, color, follow, live, verbose, progress, brief;
+	int64_t since, until;		/* 0 = unset */
+	int has_since, has_until;
+	int year;			/* for syslog lines without a year */
+	const char *kernel;		/* --kernel VERSION */
+	const char *prometheus;
+	const char *sysfs_root;
+	const char *dmsetup_status;
+};
+
+struct mdc_result;
+
+struct mdc_model {
+	const struct mdc_opts *opts;
+	char *files[MDC_MAX_FILES];
+	unsigned int nfiles;
+	struct mdc_array *arrays[MDC_MAX_ARRAYS];
+	unsigned int narrays;
+	struct mdc_leg *legs[MDC_MAX_LEGS];
+	unsigned int nlegs;
+	struct mdc_dev *devs[MDC_MAX_DEVS];
+	unsigned int ndevs;
+	struct mdc_sw *sw[MDC_MAX_SW];
+	unsigned int nsw;
+	struct mdc_gsig *gsig;
+	unsigned int ngsig;
+	struct mdc_map *map;		/* dm-N / major:minor / hctl -> name */
+	unsigned int nmap;
+	char kernel[64];
+	char kernel_src[32];
+	char cur_boot_id[40];
+	int boot;
+	int last_file, last_abs;	/* input context of the previous line */
+	uint64_t seq;
+	int sw_open;			/* index+1 of software event taking frames */
+	int sw_frames;
+	unsigned long superwrite_pending;
+	unsigned long suppressed_pending;
+	struct mdc_when superwrite_at;
+	struct mdc_stats st;
+	/* follow mode: legs already printed */
+	unsigned char printed[MDC_MAX_LEGS];
+};
+
+/* escape.c */
+size_t mdc_escape(char *dst, size_t dstlen, const char *src, size_t len);
+void mdc_json_str(FILE *f, const char *s);
+
+/* lineformat.c */
+int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year);
+const char *mdc_fmt_name(enum mdc_fmt f);
+int64_t mdc_mktime_utc(int y, int mon, int d, int h, int mi, int s);
+int mdc_month(const char *s, size_t len);
+
+/* rules.c */
+int mdc_rules(const char *msg, size_t len, const char *tag,
+	      struct mdc_event *ev);
+
+/* model.c */
+void mdc_model_init(struct mdc_model *m, const struct mdc_opts *o);
+void mdc_model_free(struct mdc_model *m);
+int mdc_model_file(struct mdc_model *m, const char *name);
+void mdc_model_line(struct mdc_model *m, struct mdc_line *l);
+int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to);
+const char *mdc_model_lookup(const struct mdc_model *m, const char *from);
+int mdc_load_dmsetup_ls(struct mdc_model *m, const char *path);
+void mdc_evadd(struct mdc_evlist *el, int file, uint64_t line,
+	       const char *text, size_t len);
+int mdc_near(const struct mdc_when *a, const struct mdc_when *b,
+	     double before, double after);
+
+/* classify.c */
+struct mdc_incident {
+	const char *array, *level, *leg, *device;
+	char lv[96];
+	int boot;
+	enum mdc_class cls;
+	const char *confidence;
+	int faulted;
+	char action[320];
+	char fix[320];
+	char why[640];
+	char live[160];
+	struct mdc_evid *evid;
+	unsigned int nevid;
+	uint64_t more;
+	const struct mdc_leg *legp;
+	const struct mdc_dev *devp;
+	const struct mdc_sw *swp;
+};
+
+struct mdc_result {
+	struct mdc_incident *inc;
+	unsigned int ninc;
+	unsigned int degraded;
+	int unknown;
+	enum mdc_class primary;
+	int has_primary;
+};
+
+const char *mdc_class_name(enum mdc_class c);
+const char *mdc_verdict_name(enum mdc_class c);
+int mdc_classify(struct mdc_model *m, struct mdc_result *r);
+int mdc_classify_leg(struct mdc_model *m, unsigned int i,
+		     struct mdc_incident *inc);
+void mdc_result_free(struct mdc_result *r);
+int mdc_kernel_affected(const char *ver);
+int mdc_exit_code(const struct mdc_result *r, int io_error);
+
+/* report_text.c, report_json.c, report_prom.c */
+void mdc_report_text(FILE *f, const struct mdc_model *m,
+		     const struct mdc_result *r, int color);
+void mdc_report_incident_text(FILE *f, const struct mdc_model *m,
+			      const struct mdc_incident *in, int color);
+void mdc_report_brief(FILE *f, const struct mdc_model *m,
+		      const struct mdc_result *r, const char *prefix);
+void mdc_report_json(FILE *f, const struct mdc_model *m,
+		     const struct mdc_result *r, int exit_code);
+void mdc_report_incident_jsonl(FILE *f, const struct mdc_model *m,
+			       const struct mdc_incident *in);
+int mdc_report_prom(const char *path, const struct mdc_model *m,
+		    const struct mdc_result *r);
+
+/* input.c */
+struct mdc_input;
+struct mdc_input *mdc_input_open(const char *path, char *err, size_t errlen);
+long mdc_input_read(struct mdc_input *in, char *buf, size_t len,
+		    char *err, size_t errlen);
+uint64_t mdc_input_total(const struct mdc_input *in);
+uint64_t mdc_input_pos(const struct mdc_input *in);
+int mdc_input_fd(const struct mdc_input *in);
+int mdc_input_plain(const struct mdc_input *in);
+const char *mdc_input_kind(const struct mdc_input *in);
+void mdc_input_close(struct mdc_input *in);
+
+/* scan.c */
+struct mdc_scanner;
+struct mdc_scanner *mdc_scanner_new(struct mdc_model *m);
+void mdc_scanner_free(struct mdc_scanner *s);
+int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
+		   int follow, void (*tick)(void *), void *arg);
+int mdc_scan_buffer(struct mdc_model *m, const char *buf, size_t len,
+		    int file);
+int mdc_anchor_hit(const char *s, size_t len);
+void mdc_process_line(struct mdc_model *m, const char *s, size_t len,
+		      int file, uint64_t lineno);
+size_t mdc_count_nl(const char *p, size_t n);
+
+/* journal.c */
+int mdc_read_journal(struct mdc_model *m, const char *dir, int follow,
+		     void (*tick)(void *), void *arg);
+
+/* live.c */
+void mdc_live_annotate(struct mdc_model *m, struct mdc_result *r);
+
+#endif

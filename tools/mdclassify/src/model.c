@@ -1,0 +1,752 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * model.c - correlate events into arrays, legs, devices and kernel bugs.
+ *
+ * Arrays are keyed by name and boot; legs by array, name and boot (under
+ * LVM every dm-raid array is called "mdX", so the leg is what tells two
+ * LVs apart).  Devices (disks, NVMe namespaces and controllers, ATA links,
+ * SCSI H:C:T:L) collect cause signals.  Everything is bounded.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mdclassify.h"
+
+void mdc_model_init(struct mdc_model *m, const struct mdc_opts *o)
+{
+	memset(m, 0, sizeof(*m));
+	m->opts = o;
+	m->gsig = calloc(MDC_MAX_GSIG, sizeof(*m->gsig));
+	m->map = calloc(MDC_MAX_MAP, sizeof(*m->map));
+	if (!m->gsig || !m->map) {
+		fprintf(stderr, "mdclassify: out of memory\n");
+		exit(2);
+	}
+}
+
+void mdc_model_free(struct mdc_model *m)
+{
+	unsigned int i;
+
+	for (i = 0; i < m->narrays; i++)
+		free(m->arrays[i]);
+	for (i = 0; i < m->nlegs; i++)
+		free(m->legs[i]);
+	for (i = 0; i < m->ndevs; i++)
+		free(m->devs[i]);
+	for (i = 0; i < m->nsw; i++)
+		free(m->sw[i]);
+	for (i = 0; i < m->nfiles; i++)
+		free(m->files[i]);
+	free(m->gsig);
+	free(m->map);
+}
+
+int mdc_model_file(struct mdc_model *m, const char *name)
+{
+	if (m->nfiles >= MDC_MAX_FILES)
+		return MDC_MAX_FILES - 1;
+	m->files[m->nfiles] = strdup(name);
+	return m->nfiles++;
+}
+
+/* names come from the log: keep them escaped */
+static void cpname(char *dst, size_t n, const char *s)
+{
+	mdc_escape(dst, n, s, strlen(s));
+}
+
+int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
+{
+	unsigned int i;
+
+	for (i = 0; i < m->nmap; i++) {
+		if (!strcmp(m->map[i].from, from)) {
+			if (strcmp(m->map[i].to, to) && !strncmp(from, "host", 4))
+				strcpy(m->map[i].to, "?");	/* ambiguous */
+			return 0;
+		}
+	}
+	if (m->nmap >= MDC_MAX_MAP) {
+		m->st.dropped_entities++;
+		return -1;
+	}
+	cpname(m->map[m->nmap].from, sizeof(m->map[0].from), from);
+	cpname(m->map[m->nmap].to, sizeof(m->map[0].to), to);
+	m->nmap++;
+	return 0;
+}
+
+const char *mdc_model_lookup(const struct mdc_model *m, const char *from)
+{
+	unsigned int i;
+
+	for (i = 0; i < m->nmap; i++)
+		if (!strcmp(m->map[i].from, from))
+			return m->map[i].to;
+	return NULL;
+}
+
+/*
+ * `dmsetup ls` ("vg0-lv_rimage_0\t(252:58)" or "(252, 58)") or `lsblk`
+ * ("`-vg0-lv_rimage_0 252:58 0 1G 0 lvm") output.
+ */
+int mdc_load_dmsetup_ls(struct mdc_model *m, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[512];
+	int n = 0;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		char *p = line, *name, *q;
+		unsigned int maj, min;
+		char key[32];
+
+		while (*p && (*p == ' ' || *p == '|' || *p == '`' ||
+			      *p == '-' || (unsigned char)*p >= 0x80))
+			p++;
+		name = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		if (!*p)
+			continue;
+		*p++ = 0;
+		q = p;
+		while (*q && !isdigit((unsigned char)*q))
+			q++;
+		if (sscanf(q, "%u:%u", &maj, &min) != 2 &&
+		    sscanf(q, "%u, %u", &maj, &min) != 2)
+			continue;
+		snprintf(key, sizeof(key), "dm-%u", min);
+		mdc_model_add_map(m, key, name);
+		snprintf(key, sizeof(key), "%u:%u", maj, min);
+		mdc_model_add_map(m, key, name);
+		n++;
+	}
+	fclose(f);
+	return n;
+}
+
+void mdc_evadd(struct mdc_evlist *el, int file, uint64_t line,
+	       const char *text, size_t len)
+{
+	struct mdc_evid *e;
+
+	if (el->n && el->e[el->n - 1].line == line &&
+	    el->e[el->n - 1].file == file)
+		return;
+	if (el->n >= MDC_MAX_EVID) {
+		/* keep the first lines and the most recent one */
+		el->more++;
+		e = &el->e[MDC_MAX_EVID - 1];
+	} else {
+		e = &el->e[el->n++];
+	}
+	e->file = file;
+	e->line = line;
+	mdc_escape(e->text, sizeof(e->text), text, len);
+}
+
+int mdc_near(const struct mdc_when *a, const struct mdc_when *b,
+	     double before, double after)
+{
+	double d;
+
+	if (a->boot != b->boot)
+		return 0;
+	if (a->clock && a->clock == b->clock) {
+		d = b->t - a->t;
+		return d >= -before && d <= after;
+	}
+	/* no common clock: use the distance in lines of the same input */
+	if (a->file != b->file)
+		return 0;
+	d = (double)b->seq - (double)a->seq;
+	return d >= -(before > 0 ? 400 : 0) && d <= (after > 0 ? 60 : 0);
+}
+
+static struct mdc_array *get_array(struct mdc_model *m, const char *name,
+				   const char *level, int boot, int *idx)
+{
+	unsigned int i;
+	struct mdc_array *a;
+
+	for (i = 0; i < m->narrays; i++) {
+		a = m->arrays[i];
+		if (a->boot == boot && !strcmp(a->name, name)) {
+			if (level && level[0] && !a->level[0])
+				cpname(a->level, sizeof(a->level), level);
+			*idx = i;
+			return a;
+		}
+	}
+	if (m->narrays >= MDC_MAX_ARRAYS) {
+		m->st.dropped_entities++;
+		return NULL;
+	}
+	a = calloc(1, sizeof(*a));
+	if (!a)
+		return NULL;
+	cpname(a->name, sizeof(a->name), name);
+	if (level)
+		cpname(a->level, sizeof(a->level), level);
+	a->boot = boot;
+	a->remaining = -1;
+	*idx = m->narrays;
+	m->arrays[m->narrays++] = a;
+	return a;
+}
+
+static struct mdc_leg *find_leg(struct mdc_model *m, const char *name,
+				int boot)
+{
+	int i;
+	char esc[MDC_NAME];
+
+	cpname(esc, sizeof(esc), name);
+	for (i = (int)m->nlegs - 1; i >= 0; i--)
+		if (m->legs[i]->boot == boot && !m->legs[i]->closed &&
+		    !strcmp(m->legs[i]->name, esc))
+			return m->legs[i];
+	return NULL;
+}
+
+static struct mdc_leg *get_leg(struct mdc_model *m, const char *array,
+			       const char *level, const char *name,
+			       const struct mdc_when *w)
+{
+	struct mdc_array *a;
+	struct mdc_leg *l;
+	char esc[MDC_NAME];
+	int ai;
+	unsigned int i;
+
+	if (!name[0])
+		return NULL;
+	if (!array[0] || !strcmp(array, "md?")) {
+		/* 2.6 wording / md core: the array comes from another line */
+		l = find_leg(m, name, w->boot);
+		if (l)
+			return l;
+		array = "md?";
+	}
+	a = get_array(m, array, level, w->boot, &ai);
+	if (!a)
+		return NULL;
+	cpname(esc, sizeof(esc), name);
+	for (i = 0; i < m->nlegs; i++) {
+		l = m->legs[i];
+		if (l->array == ai && !l->closed && !strcmp(l->name, esc))
+			return l;
+	}
+	/* a leg first seen without its array: adopt it */
+	if (strcmp(array, "md?")) {
+		l = find_leg(m, name, w->boot);
+		if (l && !strcmp(m->arrays[l->array]->name, "md?")) {
+			l->array = ai;
+			return l;
+		}
+	}
+	if (m->nlegs >= MDC_MAX_LEGS) {
+		m->st.dropped_entities++;
+		return NULL;
+	}
+	l = calloc(1, sizeof(*l));
+	if (!l)
+		return NULL;
+	l->array = ai;
+	strcpy(l->name, esc);
+	l->boot = w->boot;
+	l->first = *w;
+	l->last = *w;
+	l->lv_index = -1;
+	l->same_sector = 1;
+	l->thr_cur = l->thr_max = -1;
+	l->suppressed = m->suppressed_pending;
+	m->suppressed_pending = 0;
+	m->legs[m->nlegs++] = l;
+	return l;
+}
+
+static void norm_dev(char *d)
+{
+	char *p;
+
+	/* ata3.00 -> ata3 (the link) */
+	p = strchr(d, '.');
+	if (!strncmp(d, "ata", 3) && p)
+		*p = 0;
+}
+
+static struct mdc_dev *get_dev(struct mdc_model *m, const char *name,
+			       const struct mdc_when *w)
+{
+	char esc[MDC_NAME];
+	struct mdc_dev *d;
+	int i;
+
+	cpname(esc, sizeof(esc), name);
+	norm_dev(esc);
+	for (i = (int)m->ndevs - 1; i >= 0; i--)
+		if (m->devs[i]->boot == w->boot && !strcmp(m->devs[i]->name, esc))
+			return m->devs[i];
+	if (m->ndevs >= MDC_MAX_DEVS) {
+		m->st.dropped_entities++;
+		return NULL;
+	}
+	d = calloc(1, sizeof(*d));
+	if (!d)
+		return NULL;
+	strcpy(d->name, esc);
+	d->boot = w->boot;
+	d->first = *w;
+	m->devs[m->ndevs++] = d;
+	return d;
+}
+
+static struct mdc_leg *recent_leg(struct mdc_model *m, const char *array,
+				  const struct mdc_when *w, int need_nolv)
+{
+	int i;
+
+	for (i = (int)m->nlegs - 1; i >= 0; i--) {
+		struct mdc_leg *l = m->legs[i];
+
+		if (l->boot != w->boot || l->closed)
+			continue;
+		if (array && strcmp(m->arrays[l->array]->name, array))
+			continue;
+		if (need_nolv && l->lv[0])
+			continue;
+		if (!mdc_near(&l->last, w, 0, 600))
+			continue;
+		return l;
+	}
+	return NULL;
+}
+
+static void leg_ev(struct mdc_leg *l, const struct mdc_line *ln,
+		   const struct mdc_when *w)
+{
+	mdc_evadd(&l->ev, ln->file, ln->lineno, ln->raw, ln->rawlen);
+	l->last = *w;
+}
+
+static void sw_frame(struct mdc_model *m, const struct mdc_line *ln,
+		     const char *msg)
+{
+	struct mdc_sw *s = m->sw[m->sw_open - 1];
+
+	if (strstr(msg, "---[ end trace") || m->sw_frames <= 0) {
+		m->sw_open = 0;
+		m->sw_frames = 0;
+		return;
+	}
+	m->sw_frames--;
+	if (strstr(msg, "md_") || strstr(msg, "raid1") ||
+	    strstr(msg, "raid10") || strstr(msg, "raid5") ||
+	    strstr(msg, "dm_") || strstr(msg, "mirror") ||
+	    strstr(msg, "kcopyd") || strstr(msg, "blk_") ||
+	    strstr(msg, "bio_") || strstr(msg, "submit_bio") ||
+	    strstr(msg, "nvme") || strstr(msg, "scsi_"))
+		s->storage = 1;
+	if (strstr(msg, "RIP:") || strstr(msg, "+0x") || strstr(msg, "Call Trace") ||
+	    strstr(msg, "PC is at") || strstr(msg, "LR is at"))
+		mdc_evadd(&s->ev, ln->file, ln->lineno, ln->raw, ln->rawlen);
+}
+
+static void apply(struct mdc_model *m, const struct mdc_line *ln,
+		  struct mdc_event *ev, const struct mdc_when *w)
+{
+	struct mdc_leg *l = NULL;
+	struct mdc_dev *d;
+	struct mdc_array *a;
+	const char *map;
+	int ai;
+
+	switch (ev->kind) {
+	case EV_FAULT:
+		l = get_leg(m, ev->array, ev->level, ev->dev, w);
+		if (!l)
+			break;
+		if (!l->faulted)
+			l->fault_at = *w;
+		l->faulted = 1;
+		l->fault++;
+		if (m->superwrite_pending &&
+		    mdc_near(&m->superwrite_at, w, 0, 5)) {
+			l->superwrite += m->superwrite_pending;
+			m->superwrite_pending = 0;
+		}
+		leg_ev(l, ln, w);
+		break;
+	case EV_RESCHED:
+		l = get_leg(m, ev->array, ev->level, ev->dev, w);
+		if (!l)
+			break;
+		if (!l->resched)
+			l->sector0 = ev->sector;
+		else if (ev->sector != l->sector0)
+			l->same_sector = 0;
+		l->resched++;
+		leg_ev(l, ln, w);
+		break;
+	case EV_REDIRECT:
+	case EV_CORRECTED:
+	case EV_UNRECOV:
+	case EV_NOTCORR:
+		if (ev->dev[0])
+			l = find_leg(m, ev->dev, w->boot);
+		if (!l || (ev->array[0] &&
+			   strcmp(m->arrays[l->array]->name, ev->array)))
+			l = ev->kind == EV_REDIRECT ?
+			    recent_leg(m, ev->array, w, 0) :
+			    get_leg(m, ev->array, ev->level, ev->dev, w);
+		if (!l)
+			break;
+		if (ev->kind == EV_REDIRECT)
+			l->redirect++;
+		else if (ev->kind == EV_CORRECTED)
+			l->corrected++;
+		else if (ev->kind == EV_UNRECOV)
+			l->unrecov++;
+		else
+			l->notcorr++;
+		leg_ev(l, ln, w);
+		break;
+	case EV_THRESHOLD:
+	case EV_FAILING:
+		l = get_leg(m, ev->array, ev->level, ev->dev, w);
+		if (!l)
+			break;
+		if (ev->kind == EV_THRESHOLD) {
+			l->thr_cur = ev->num;
+			l->thr_max = ev->num2;
+		} else {
+			l->failing++;
+			if (!l->faulted)
+				l->fault_at = *w;
+			l->faulted = 1;
+		}
+		leg_ev(l, ln, w);
+		break;
+	case EV_CONTINUING:
+	case EV_CANNOT_CONTINUE:
+		a = get_array(m, ev->array[0] ? ev->array : "md?", ev->level,
+			      w->boot, &ai);
+		if (!a)
+			break;
+		if (ev->kind == EV_CONTINUING)
+			a->remaining = ev->num;
+		else
+			a->dead = 1;
+		l = recent_leg(m, a->name, w, 0);
+		if (l)
+			leg_ev(l, ln, w);
+		break;
+	case EV_SUPERWRITE:
+		m->superwrite_pending++;
+		m->superwrite_at = *w;
+		break;
+	case EV_KICKED:
+		l = get_leg(m, "", "", ev->dev, w);
+		if (!l)
+			break;
+		l->kicked++;
+		if (!l->faulted)
+			l->fault_at = *w;
+		l->faulted = 1;
+		leg_ev(l, ln, w);
+		break;
+	case EV_ARRAY_INFO:
+		if (ev->array[0] && ev->num2 && ev->num == ev->num2) {
+			unsigned int k;
+
+			/* assembled complete: earlier failures are over */
+			for (k = 0; k < m->nlegs; k++) {
+				l = m->legs[k];
+				if (l->boot == w->boot && l->faulted &&
+				    !strcmp(m->arrays[l->array]->name, ev->array))
+					l->closed = 1;
+			}
+			l = NULL;
+		}
+		if (ev->array[0] && strcmp(ev->array, "mdX")) {
+			unsigned int k;
+
+			a = get_array(m, ev->array, ev->level, w->boot, &ai);
+			if (!a)
+				break;
+			if (ev->num2 && ev->num < ev->num2)
+				a->remaining = ev->num;
+			/*
+			 * "kicking non-fresh sde1" names no array: the
+			 * assembly lines that follow do
+			 */
+			for (k = 0; k < m->nlegs; k++) {
+				l = m->legs[k];
+				if (l->kicked && l->array != ai &&
+				    !strcmp(m->arrays[l->array]->name, "md?") &&
+				    mdc_near(&l->last, w, 0, 5)) {
+					l->array = ai;
+					leg_ev(l, ln, w);
+				}
+			}
+		}
+		break;
+	case EV_REBUILD:
+		l = recent_leg(m, "mdX", w, 0);
+		if (l)
+			leg_ev(l, ln, w);
+		break;
+	case EV_MIRROR_FAIL:
+		if (ev->dev[0]) {
+			l = get_leg(m, "dm-mirror", "mirror", ev->dev, w);
+		} else {
+			l = recent_leg(m, "dm-mirror", w, 0);
+			if (!l)
+				l = get_leg(m, "dm-mirror", "mirror",
+					    "(unnamed leg)", w);
+		}
+		if (!l)
+			break;
+		l->mirror_fail++;
+		if (!l->faulted)
+			l->fault_at = *w;
+		l->faulted = 1;
+		leg_ev(l, ln, w);
+		break;
+	case EV_LVFAIL:
+		l = recent_leg(m, "mdX", w, 1);
+		if (!l) {
+			char nm[MDC_NAME];
+
+			snprintf(nm, sizeof(nm), "#%ld", ev->num);
+			l = get_leg(m, "mdX", "", nm, w);
+			if (!l)
+				break;
+			if (!l->faulted)
+				l->fault_at = *w;
+			l->faulted = 1;
+		}
+		cpname(l->lv, sizeof(l->lv), ev->dev2);
+		l->lv_index = (int)ev->num;
+		snprintf(l->lv_how, sizeof(l->lv_how), "dmeventd, line %llu",
+			 (unsigned long long)ln->lineno);
+		l->lvfail++;
+		leg_ev(l, ln, w);
+		break;
+	case EV_LVNAME:
+		l = recent_leg(m, NULL, w, 0);
+		if (!l)
+			break;
+		if (!l->lv[0]) {
+			cpname(l->lv, sizeof(l->lv), ev->dev2);
+			snprintf(l->lv_how, sizeof(l->lv_how),
+				 "dmeventd, line %llu",
+				 (unsigned long long)ln->lineno);
+		}
+		if (strcmp(l->lv, ev->dev2) == 0 || !l->lv[0])
+			leg_ev(l, ln, w);
+		break;
+	case EV_ADMIN:
+		if (ev->dev[0])
+			l = get_leg(m, ev->array, "", ev->dev, w);
+		if (!l)
+			break;
+		l->admin++;
+		leg_ev(l, ln, w);
+		break;
+	case EV_SW_START:
+		if (m->nsw >= MDC_MAX_SW) {
+			m->st.dropped_entities++;
+			break;
+		}
+		m->sw[m->nsw] = calloc(1, sizeof(struct mdc_sw));
+		if (!m->sw[m->nsw])
+			break;
+		m->sw[m->nsw]->boot = w->boot;
+		m->sw[m->nsw]->at = *w;
+		m->sw[m->nsw]->storage = ev->storage;
+		mdc_escape(m->sw[m->nsw]->title, sizeof(m->sw[0]->title),
+			   ev->dev2, strlen(ev->dev2));
+		mdc_evadd(&m->sw[m->nsw]->ev, ln->file, ln->lineno, ln->raw,
+			  ln->rawlen);
+		l = recent_leg(m, NULL, w, 0);
+		if (l)
+			cpname(m->sw[m->nsw]->array, MDC_NAME,
+			       m->arrays[l->array]->name);
+		m->nsw++;
+		m->sw_open = m->nsw;
+		m->sw_frames = 60;
+		break;
+	case EV_VERSION:
+		if (!ln->boot[0])	/* journal boot ids mark boots already */
+			m->boot++;
+		cpname(m->kernel, sizeof(m->kernel), ev->dev2);
+		snprintf(m->kernel_src, sizeof(m->kernel_src), "log line %llu",
+			 (unsigned long long)ln->lineno);
+		break;
+	case EV_HCTL:
+		mdc_model_add_map(m, ev->dev2, ev->dev);
+		{
+			char host[32];
+
+			snprintf(host, sizeof(host), "host%.*s",
+				 (int)strcspn(ev->dev2, ":"), ev->dev2);
+			mdc_model_add_map(m, host, ev->dev);
+		}
+		break;
+	case EV_DEVSIG:
+		if (ev->dev2[0] && strchr(ev->dev2, ':') && ev->dev[0] &&
+		    !strchr(ev->dev, ':')) {
+			struct mdc_event h = *ev;
+
+			h.kind = EV_HCTL;
+			apply(m, ln, &h, w);
+		}
+		if (!ev->dev[0]) {
+			ev->kind = EV_GLOBALSIG;
+			apply(m, ln, ev, w);
+			break;
+		}
+		map = mdc_model_lookup(m, ev->dev);
+		d = get_dev(m, map && strcmp(map, "?") && strchr(ev->dev, ':') &&
+				   !strncmp(map, "sd", 2) ? map : ev->dev, w);
+		if (!d)
+			break;
+		if (ev->sig != SIG_NONE) {
+			d->cnt[ev->sig]++;
+			if (ev->strength > d->maxstr[ev->sig])
+				d->maxstr[ev->sig] = ev->strength;
+			if (!d->why[ev->sig])
+				d->why[ev->sig] = ev->why;
+		}
+		d->last = *w;
+		mdc_evadd(&d->ev, ln->file, ln->lineno, ln->raw, ln->rawlen);
+		break;
+	case EV_GLOBALSIG: {
+		struct mdc_gsig *g;
+
+		g = &m->gsig[m->ngsig % MDC_MAX_GSIG];
+		m->ngsig++;
+		g->sig = ev->sig;
+		g->strength = ev->strength;
+		g->why = ev->why;
+		g->at = *w;
+		g->ev.file = ln->file;
+		g->ev.line = ln->lineno;
+		mdc_escape(g->ev.text, sizeof(g->ev.text), ln->raw, ln->rawlen);
+		break;
+	}
+	case EV_SUPPRESSED:
+		if (ev->array[0])
+			m->suppressed_pending += ev->num;
+		break;
+	case EV_SW_FRAME:
+	case EV_NONE:
+		break;
+	}
+}
+
+static int is_frame(const char *msg)
+{
+	return strstr(msg, "+0x") || !strncmp(msg, "RIP:", 4) ||
+	       !strncmp(msg, "Call Trace", 10) || !strncmp(msg, " ", 1) ||
+	       !strncmp(msg, "<TASK>", 6) || !strncmp(msg, "</TASK>", 7) ||
+	       !strncmp(msg, "Code:", 5) || !strncmp(msg, "R", 1) ||
+	       !strncmp(msg, "CPU:", 4) || !strncmp(msg, "Hardware name", 13) ||
+	       !strncmp(msg, "Modules linked in", 17) ||
+	       !strncmp(msg, "---[", 4) || !strncmp(msg, "? ", 2) ||
+	       !strncmp(msg, "PGD", 3) || !strncmp(msg, "Workqueue", 9) ||
+	       !strncmp(msg, "#PF", 3) || !strncmp(msg, "Oops", 4) ||
+	       !strncmp(msg, "task:", 5) || !strncmp(msg, "\"echo 0", 7) ||
+	       !strncmp(msg, "PC is", 5) || !strncmp(msg, "LR is", 5) ||
+	       !strncmp(msg, "E", 1) || !strncmp(msg, "FS:", 3) ||
+	       !strncmp(msg, "CS:", 3) || !strncmp(msg, "CR2", 3) ||
+	       !strncmp(msg, "DR", 2);
+}
+
+static void one_message(struct mdc_model *m, struct mdc_line *ln,
+			const char *msg, size_t len, const struct mdc_when *w)
+{
+	struct mdc_event ev;
+
+	if (m->sw_open && is_frame(msg)) {
+		sw_frame(m, ln, msg);
+		m->st.matched++;
+		return;
+	}
+	m->sw_open = 0;
+	if (!mdc_rules(msg, len, ln->tag, &ev))
+		return;
+	m->st.matched++;
+	apply(m, ln, &ev, w);
+}
+
+/*
+ * A placed line.  Messages with embedded newlines (printed as "\x0a" by
+ * /dev/kmsg and journal exports) are split.
+ */
+void mdc_model_line(struct mdc_model *m, struct mdc_line *ln)
+{
+	char buf[MDC_MAX_LINE + 1];
+	const char *p, *e, *x;
+	struct mdc_when w;
+	size_t n = ln->msglen;
+
+	if (ln->has_abs && m->opts) {
+		if ((m->opts->has_since && ln->abs < m->opts->since) ||
+		    (m->opts->has_until && ln->abs > m->opts->until)) {
+			m->st.filtered++;
+			return;
+		}
+	}
+	/*
+	 * A new input whose lines have no wall-clock time (raw dmesg, kmsg,
+	 * pastes) cannot be ordered against the previous one: treat it as
+	 * its own boot.  Syslog and journal files (rotations) are merged.
+	 */
+	if (m->seq && ln->file != m->last_file && !ln->boot[0] &&
+	    (!ln->has_abs || !m->last_abs))
+		m->boot++;
+	m->last_file = ln->file;
+	m->last_abs = ln->has_abs;
+	if (ln->boot[0] && strcmp(ln->boot, m->cur_boot_id)) {
+		if (m->cur_boot_id[0])
+			m->boot++;
+		strcpy(m->cur_boot_id, ln->boot);
+	}
+	w.boot = m->boot;
+	w.seq = ++m->seq;
+	w.file = ln->file;
+	w.clock = ln->has_abs ? 2 : ln->has_rel ? 1 : 0;
+	w.t = ln->has_abs ? (double)ln->abs : ln->has_rel ? ln->rel : 0;
+
+	if (n > MDC_MAX_LINE)
+		n = MDC_MAX_LINE;
+	memcpy(buf, ln->msg, n);
+	buf[n] = 0;
+	/* NUL bytes inside: cut there for matching (text kept for evidence) */
+	n = strlen(buf);
+	p = buf;
+	e = buf + n;
+	while (p < e) {
+		x = strstr(p, "\\x0a");
+		if (!x)
+			x = e;
+		buf[x - buf] = 0;
+		one_message(m, ln, p, x - p, &w);
+		p = x == e ? e : x + 4;
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+	}
+	if (ln->fmt == FMT_EXPORT || ln->fmt == FMT_JSON ||
+	    ln->fmt == FMT_JOURNAL) {
+		/* journal: _KERNEL_DEVICE names the device of the message */
+		(void)0;
+	}
+}

@@ -1,0 +1,1102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * scan.c - find the few interesting lines in big buffers.
+ *
+ * The input is never split into lines.  A 64 KiB table indexed by two
+ * consecutive bytes marks the "key" byte pairs of a set of rare literal
+ * anchors ("rror, dev", "md/raid", "Sense Key", "ata<digit>", "nvme", ...).
+ * Only where a key pair is found is the anchor verified, and only then is
+ * the surrounding line found (memrchr/memchr) and parsed.  Newlines are
+ * counted with SSE2 for line numbers.  Mail-wrapped continuations and
+ * oops traces following a hit are read line by line.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "mdclassify.h"
+
+#define SCAN_BUF	(4u << 20)	/* read buffer */
+#define SCAN_OVERLONG	(2u << 20)	/* a line longer than this is cut */
+
+struct anchor {
+	const char *lit;
+	unsigned char len, off;		/* key pair = lit[off], lit[off+1] */
+	unsigned char k0, k1;
+};
+
+/*
+ * Key pairs are chosen to be rare in ordinary logs: "rr" not "er",
+ * "d/" not "md", " K" for "Sense Key" (so "Sep 12" does not hit).
+ */
+#define A(s, o) { s, sizeof(s) - 1, o, 0, 0 }
+static struct anchor anchors[] = {
+	A("rror, dev", 0),		/* block layer request errors */
+	A("irror", 1),			/* mirror, dm_mirror */
+	A("beyond end", 2),		/* attempt to access beyond end */
+	A("md/raid", 1),
+	A("raid1", 2),			/* raid1: raid10: raid1 array */
+	A("raid5", 2),
+	A("raid6", 2),
+	A("raid4", 2),
+	A("raid:", 1),
+	A("md: ", 0),
+	A("mdadm", 0),
+	A("Sense Key", 6),
+	A("Add. Sense", 0),
+	A("Emask", 0),
+	A("nvme", 0),
+	A("[sd", 0),
+	A("sd ", 0),			/* "sd 0:0:0:0: rejecting ..." */
+	A("offline", 2),
+	A("timeout", 3),
+	A("DID_", 1),
+	A("USB disconnect", 1),
+	A("Call Trace", 5),
+	A("BUG", 0),
+	A("Oops", 0),
+	A("WARNING", 0),
+	A("INFO: task", 0),
+	A("KASAN", 0),
+	A("Unable to handle", 0),
+	A("Linux version", 4),
+	A("COMMAND=", 5),
+	A("I/O", 0),
+	A("end_request", 2),
+	A("Device #", 5),
+	A("in-sync", 1),
+	A("lvconvert", 0),
+	A("uncorrectable", 7),		/* smartd: Offline uncorrectable */
+	A("(pending)", 0),		/* smartd: Currently unreadable (pending) */
+	A("LogInfo", 2),
+	A("Result:", 4),
+	A("faulty", 3),
+	A("device-mapper", 6),
+	A("\"MESSAGE\":[", 8),		/* binary MESSAGE in -o json */
+	/* ataN: key "a<digit>", third byte anything */
+	{ "ata", 3, 2, 'a', '0' }, { "ata", 3, 2, 'a', '1' },
+	{ "ata", 3, 2, 'a', '2' }, { "ata", 3, 2, 'a', '3' },
+	{ "ata", 3, 2, 'a', '4' }, { "ata", 3, 2, 'a', '5' },
+	{ "ata", 3, 2, 'a', '6' }, { "ata", 3, 2, 'a', '7' },
+	{ "ata", 3, 2, 'a', '8' }, { "ata", 3, 2, 'a', '9' },
+};
+
+#define NANCH (sizeof(anchors) / sizeof(anchors[0]))
+
+struct keytab {
+	unsigned char head[65536];	/* first anchor + 1 for a key */
+	unsigned char next[NANCH];	/* chain */
+};
+
+static struct keytab kt;
+static int kt_ready;
+
+static inline unsigned int key16(const unsigned char *p)
+{
+	return p[0] | (p[1] << 8);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+static void teddy_init(void);
+#endif
+
+static void keytab_init(void)
+{
+	unsigned int i, k;
+
+	if (kt_ready)
+		return;
+	for (i = 0; i < NANCH; i++) {
+		struct anchor *a = &anchors[i];
+
+		if (!a->k0) {
+			a->k0 = a->lit[a->off];
+			a->k1 = a->lit[a->off + 1];
+		}
+		k = a->k0 | (a->k1 << 8);
+		kt.next[i] = kt.head[k];
+		kt.head[k] = i + 1;
+	}
+#if defined(__x86_64__) && defined(__GNUC__)
+	teddy_init();
+#endif
+	kt_ready = 1;
+}
+
+/* p points at a key pair; verify the anchors that use it */
+static inline int verify(const char *b, const char *e, const char *p)
+{
+	unsigned int i = kt.head[key16((const unsigned char *)p)];
+
+	while (i) {
+		const struct anchor *a = &anchors[i - 1];
+		const char *s = p - a->off;
+
+		if (s >= b && s + a->len <= e && s[0] == a->lit[0] &&
+		    !memcmp(s, a->lit, a->len))
+			return 1;
+		i = kt.next[i - 1];
+	}
+	return 0;
+}
+
+int mdc_anchor_hit(const char *s, size_t len)
+{
+	const char *p, *e = s + len;
+
+	keytab_init();
+	for (p = s; p + 1 < e; p++)
+		if (kt.head[key16((const unsigned char *)p)] && verify(s, e, p))
+			return 1;
+	return 0;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/*
+ * Teddy-style prefilter (AVX2, 16 buckets, 4-byte fingerprints): for 32
+ * positions at once, the low and high nibble of each of the 4 bytes from
+ * the key position are looked up (vpshufb) in tables of bucket bits; a
+ * position survives when one bucket has all 8 nibbles.  Survivors are
+ * checked against the exact key table and the anchor itself.  Anchors are
+ * sorted by their key bytes and cut into 15 buckets; the "ata<digit>"
+ * anchors, whose third byte varies, get bucket 15.
+ */
+static unsigned char ted[2][8][32] __attribute__((aligned(32)));
+static int ted_ok;
+
+static int key_at(const struct anchor *a, int j)
+{
+	if (j == 0)
+		return a->k0;
+	if (j == 1)
+		return a->k1;
+	if (a->off + j < a->len)
+		return (unsigned char)a->lit[a->off + j];
+	return -1;
+}
+
+static int cmp_anchor(const void *x, const void *y)
+{
+	const struct anchor *a = &anchors[*(const int *)x];
+	const struct anchor *b = &anchors[*(const int *)y];
+	int j;
+
+	for (j = 0; j < 4; j++)
+		if (key_at(a, j) != key_at(b, j))
+			return key_at(a, j) - key_at(b, j);
+	return 0;
+}
+
+static void ted_set(int bucket, int j, int byte)
+{
+	int half = bucket >> 3, x;
+	unsigned char bit = 1u << (bucket & 7);
+
+	for (x = 0; x < 16; x++) {
+		if (byte < 0 || (byte & 15) == x) {
+			ted[half][2 * j][x] |= bit;
+			ted[half][2 * j][x + 16] |= bit;
+		}
+		if (byte < 0 || (byte >> 4) == x) {
+			ted[half][2 * j + 1][x] |= bit;
+			ted[half][2 * j + 1][x + 16] |= bit;
+		}
+	}
+}
+
+static void teddy_init(void)
+{
+	int order[NANCH], n = 0, i, j, per;
+	static const char third[] = ":.0123456789";
+
+	for (i = 0; i < (int)NANCH; i++)
+		if (anchors[i].off + 2 < anchors[i].len)
+			order[n++] = i;
+	qsort(order, n, sizeof(order[0]), cmp_anchor);
+	per = (n + 14) / 15;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < 4; j++)
+			ted_set(i / per, j, key_at(&anchors[order[i]], j));
+	for (i = 0; i < (int)NANCH; i++) {
+		if (anchors[i].off + 2 < anchors[i].len)
+			continue;
+		ted_set(15, 0, anchors[i].k0);
+		ted_set(15, 1, anchors[i].k1);
+		for (j = 0; third[j]; j++)
+			ted_set(15, 2, third[j]);
+		ted_set(15, 3, -1);
+	}
+	ted_ok = __builtin_cpu_supports("avx512bw") ? 2 :
+		 __builtin_cpu_supports("avx2") ? 1 : 0;
+	/* MDCLASSIFY_SIMD=avx2|scalar limits the prefilter (benchmarks) */
+	{
+		const char *e = getenv("MDCLASSIFY_SIMD");
+
+		if (e && !strcmp(e, "scalar"))
+			ted_ok = 0;
+		else if (e && !strcmp(e, "avx2") && ted_ok > 1)
+			ted_ok = 1;
+	}
+}
+
+__attribute__((target("avx2")))
+static const char *find_hit_avx2(const char *b, const char *p, const char *e,
+				 const char **tail)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	const __m256i zero = _mm256_setzero_si256();
+	__m256i t[2][8];
+	int h, j;
+
+	for (h = 0; h < 2; h++)
+		for (j = 0; j < 8; j++)
+			t[h][j] = _mm256_load_si256((const __m256i *)ted[h][j]);
+	while (p + 35 <= e) {
+		__m256i ma = _mm256_set1_epi8(-1), mb = ma;
+		unsigned int mask;
+
+		for (j = 0; j < 4; j++) {
+			__m256i v = _mm256_loadu_si256((const __m256i *)(p + j));
+			__m256i lo = _mm256_and_si256(v, nib);
+			__m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
+
+			ma = _mm256_and_si256(ma, _mm256_and_si256(
+				_mm256_shuffle_epi8(t[0][2 * j], lo),
+				_mm256_shuffle_epi8(t[0][2 * j + 1], hi)));
+			mb = _mm256_and_si256(mb, _mm256_and_si256(
+				_mm256_shuffle_epi8(t[1][2 * j], lo),
+				_mm256_shuffle_epi8(t[1][2 * j + 1], hi)));
+		}
+		mask = ~(unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+				_mm256_or_si256(ma, mb), zero));
+		while (mask) {
+			const char *c = p + __builtin_ctz(mask);
+
+			if (kt.head[key16((const unsigned char *)c)] &&
+			    verify(b, e, c))
+				return c;
+			mask &= mask - 1;
+		}
+		p += 32;
+	}
+	*tail = p;	/* the last bytes are left to the scalar loop */
+	return NULL;
+}
+
+/* the same with 64 positions per step where AVX-512BW exists */
+__attribute__((target("avx512bw")))
+static const char *find_hit_avx512(const char *b, const char *p, const char *e,
+				   const char **tail)
+{
+	const __m512i nib = _mm512_set1_epi8(0x0f);
+#define T(h, j) _mm512_broadcast_i64x4(_mm256_load_si256((const __m256i *)ted[h][j]))
+	const __m512i a0 = T(0, 0), a1 = T(0, 1), a2 = T(0, 2), a3 = T(0, 3);
+	const __m512i a4 = T(0, 4), a5 = T(0, 5), a6 = T(0, 6), a7 = T(0, 7);
+	const __m512i b0 = T(1, 0), b1 = T(1, 1), b2 = T(1, 2), b3 = T(1, 3);
+	const __m512i b4 = T(1, 4), b5 = T(1, 5), b6 = T(1, 6), b7 = T(1, 7);
+#undef T
+
+	while (p + 67 <= e) {
+		__m512i ma, mb, v, lo, hi;
+		unsigned long long mask;
+
+#define STEP(j, L, H, BL, BH) \
+		v = _mm512_loadu_si512((const void *)(p + (j))); \
+		lo = _mm512_and_si512(v, nib); \
+		hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), nib); \
+		ma = _mm512_and_si512(ma, _mm512_and_si512( \
+			_mm512_shuffle_epi8(L, lo), _mm512_shuffle_epi8(H, hi))); \
+		mb = _mm512_and_si512(mb, _mm512_and_si512( \
+			_mm512_shuffle_epi8(BL, lo), _mm512_shuffle_epi8(BH, hi)))
+		ma = _mm512_set1_epi8(-1);
+		mb = ma;
+		STEP(0, a0, a1, b0, b1);
+		STEP(1, a2, a3, b2, b3);
+		STEP(2, a4, a5, b4, b5);
+		STEP(3, a6, a7, b6, b7);
+#undef STEP
+		ma = _mm512_or_si512(ma, mb);
+		mask = _mm512_test_epi8_mask(ma, ma);
+		while (mask) {
+			const char *c = p + __builtin_ctzll(mask);
+
+			if (kt.head[key16((const unsigned char *)c)] &&
+			    verify(b, e, c))
+				return c;
+			mask &= mask - 1;
+		}
+		p += 64;
+	}
+	*tail = p;
+	return NULL;
+}
+#endif
+
+static const char *find_hit(const char *b, const char *p, const char *e)
+{
+	const unsigned char *u, *lim = (const unsigned char *)e - 1;
+
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (ted_ok) {
+		const char *tail, *h = ted_ok == 2 ?
+			find_hit_avx512(b, p, e, &tail) :
+			find_hit_avx2(b, p, e, &tail);
+
+		if (h)
+			return h;
+		p = tail;
+	}
+#endif
+	u = (const unsigned char *)p;
+
+	while (u < lim) {
+		while (u + 4 < lim) {
+			if (kt.head[key16(u)] | kt.head[key16(u + 1)] |
+			    kt.head[key16(u + 2)] | kt.head[key16(u + 3)])
+				break;
+			u += 4;
+		}
+		if (kt.head[key16(u)] && verify(b, e, (const char *)u))
+			return (const char *)u;
+		u++;
+	}
+	return NULL;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2")))
+static size_t count_nl_avx2(const char *p, size_t n, size_t *done)
+{
+	const __m256i nl = _mm256_set1_epi8('\n');
+	size_t c = 0, i = 0;
+
+	for (; i + 32 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(p + i));
+
+		c += __builtin_popcount(_mm256_movemask_epi8(
+			_mm256_cmpeq_epi8(v, nl)));
+	}
+	*done = i;
+	return c;
+}
+#endif
+
+size_t mdc_count_nl(const char *p, size_t n)
+{
+	size_t c = 0, i = 0;
+
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (ted_ok) {
+		c = count_nl_avx2(p, n, &i);
+		p += i;
+		n -= i;
+		i = 0;
+	}
+#endif
+
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n');
+
+	while (i + 16 * 255 <= n) {
+		__m128i acc = _mm_setzero_si128();
+		size_t j;
+
+		for (j = 0; j < 255; j++, i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
+		}
+		acc = _mm_sad_epu8(acc, _mm_setzero_si128());
+		c += (size_t)_mm_cvtsi128_si64(acc) +
+		     (size_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(acc, acc));
+	}
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+
+		c += __builtin_popcount(_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)));
+		i += 16;
+	}
+#endif
+	for (; i < n; i++)
+		c += p[i] == '\n';
+	return c;
+}
+
+/* ---- journal text formats ------------------------------------------ */
+
+static void put_msg(char *dst, size_t n, const char *s, size_t len)
+{
+	size_t o = 0, i;
+
+	/* real newlines become the "\x0a" that the model splits on */
+	for (i = 0; i < len && o + 5 < n; i++) {
+		if (s[i] == '\n') {
+			memcpy(dst + o, "\\x0a", 4);
+			o += 4;
+		} else {
+			dst[o++] = s[i];
+		}
+	}
+	dst[o] = 0;
+}
+
+static void field_tag(struct mdc_line *l, const char *ident,
+		      const char *transport)
+{
+	if (transport && !strcmp(transport, "kernel"))
+		strcpy(l->tag, "kernel");
+	else if (ident)
+		snprintf(l->tag, sizeof(l->tag), "%s", ident);
+}
+
+static int process_json(struct mdc_model *m, const char *s, size_t len,
+			int file, uint64_t lineno)
+{
+	char msg[MDC_MAX_LINE + 1];
+	struct json_tokener *tok;
+	struct json_object *o, *v;
+	struct mdc_line l;
+	const char *ident = NULL, *tr = NULL;
+
+	memset(&l, 0, sizeof(l));
+	if (len > 65536)
+		return -1;
+	tok = json_tokener_new();
+	if (!tok)
+		return -1;
+	o = json_tokener_parse_ex(tok, s, (int)len);
+	json_tokener_free(tok);
+	if (!o || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, "MESSAGE", &v)) {
+		json_object_put(o);
+		return -1;
+	}
+	if (json_object_is_type(v, json_type_string)) {
+		put_msg(msg, sizeof(msg), json_object_get_string(v),
+			json_object_get_string_len(v));
+	} else if (json_object_is_type(v, json_type_array)) {
+		/* binary MESSAGE: array of byte values */
+		size_t i, n = json_object_array_length(v);
+		char raw[MDC_MAX_LINE];
+
+		if (n > sizeof(raw))
+			n = sizeof(raw);
+		for (i = 0; i < n; i++)
+			raw[i] = (char)json_object_get_int(
+				json_object_array_get_idx(v, i));
+		put_msg(msg, sizeof(msg), raw, n);
+	} else {
+		json_object_put(o);
+		return -1;
+	}
+	if (json_object_object_get_ex(o, "_BOOT_ID", &v))
+		snprintf(l.boot, sizeof(l.boot), "%s", json_object_get_string(v));
+	if (json_object_object_get_ex(o, "__REALTIME_TIMESTAMP", &v)) {
+		l.abs = strtoll(json_object_get_string(v), NULL, 10) / 1000000;
+		l.has_abs = 1;
+	}
+	if (json_object_object_get_ex(o, "_SOURCE_MONOTONIC_TIMESTAMP", &v)) {
+		l.rel = strtod(json_object_get_string(v), NULL) / 1e6;
+		l.has_rel = 1;
+	}
+	if (json_object_object_get_ex(o, "_KERNEL_DEVICE", &v))
+		snprintf(l.kdev, sizeof(l.kdev), "%s", json_object_get_string(v));
+	if (json_object_object_get_ex(o, "SYSLOG_IDENTIFIER", &v))
+		ident = json_object_get_string(v);
+	if (json_object_object_get_ex(o, "_TRANSPORT", &v))
+		tr = json_object_get_string(v);
+	field_tag(&l, ident, tr);
+	l.fmt = FMT_JSON;
+	l.file = file;
+	l.lineno = lineno;
+	l.msg = msg;
+	l.msglen = strlen(msg);
+	l.raw = msg;
+	l.rawlen = l.msglen;
+	mdc_model_line(m, &l);
+	json_object_put(o);
+	return 0;
+}
+
+static const char *export_field(const char *b, const char *e, const char *key,
+				size_t *len)
+{
+	size_t kl = strlen(key);
+	const char *p = b;
+
+	while (p < e) {
+		const char *le = memchr(p, '\n', e - p);
+
+		if (!le)
+			le = e;
+		if ((size_t)(le - p) > kl && !memcmp(p, key, kl) && p[kl] == '=') {
+			*len = le - p - kl - 1;
+			return p + kl + 1;
+		}
+		p = le + 1;
+	}
+	return NULL;
+}
+
+/* "MESSAGE=..." line of journalctl -o export; b..e is the whole buffer */
+static void process_export(struct mdc_model *m, const char *b, const char *e,
+			   const char *ls, const char *le, int file,
+			   uint64_t lineno)
+{
+	char msg[MDC_MAX_LINE + 1], ident[24] = "", tr[16] = "";
+	const char *rs = ls, *re = le, *v;
+	struct mdc_line l;
+	size_t n;
+
+	memset(&l, 0, sizeof(l));
+	/* record bounds: blank lines, at most 64 KiB away */
+	while (rs > b && ls - rs < 65536) {
+		if (rs - 1 > b && rs[-1] == '\n' && rs[-2] == '\n')
+			break;
+		rs--;
+	}
+	while (re < e && re - le < 65536) {
+		if (re + 1 < e && re[0] == '\n' && re[1] == '\n')
+			break;
+		re++;
+	}
+	put_msg(msg, sizeof(msg), ls + 8, le - ls - 8);
+	v = export_field(rs, re, "_BOOT_ID", &n);
+	if (v)
+		snprintf(l.boot, sizeof(l.boot), "%.*s", (int)n, v);
+	v = export_field(rs, re, "__REALTIME_TIMESTAMP", &n);
+	if (v) {
+		l.abs = strtoll(v, NULL, 10) / 1000000;
+		l.has_abs = 1;
+	}
+	v = export_field(rs, re, "_SOURCE_MONOTONIC_TIMESTAMP", &n);
+	if (v) {
+		l.rel = strtod(v, NULL) / 1e6;
+		l.has_rel = 1;
+	}
+	v = export_field(rs, re, "_KERNEL_DEVICE", &n);
+	if (v)
+		snprintf(l.kdev, sizeof(l.kdev), "%.*s", (int)n, v);
+	v = export_field(rs, re, "SYSLOG_IDENTIFIER", &n);
+	if (v)
+		snprintf(ident, sizeof(ident), "%.*s", (int)n, v);
+	v = export_field(rs, re, "_TRANSPORT", &n);
+	if (v)
+		snprintf(tr, sizeof(tr), "%.*s", (int)n, v);
+	field_tag(&l, ident[0] ? ident : NULL, tr);
+	l.fmt = FMT_EXPORT;
+	l.file = file;
+	l.lineno = lineno;
+	l.msg = msg;
+	l.msglen = strlen(msg);
+	l.raw = msg;
+	l.rawlen = l.msglen;
+	mdc_model_line(m, &l);
+}
+
+/* ---- lines ---------------------------------------------------------- */
+
+static int is_export_field(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && i < 64; i++) {
+		if (s[i] == '=')
+			return i > 0;
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' ||
+		      (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	}
+	return 0;
+}
+
+static int starts_message(const char *s, size_t n)
+{
+	static const char *const k[] = {
+		"md/", "md: ", "raid1", "raid5", "raid10", "sd ", "ata",
+		"nvme", "device-mapper:", "end_request", "blk_", "Buffer I/O",
+		"INFO:", "BUG", "Oops", "WARNING", NULL
+	};
+	int i;
+
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	for (i = 0; k[i]; i++)
+		if (n >= strlen(k[i]) && !memcmp(s, k[i], strlen(k[i])))
+			return 1;
+	return 0;
+}
+
+static int continuation_token(const char *s, size_t n)
+{
+	static const char *const k[] = {
+		"op 0x", "Result:", "Read(", "Write(", "threshold [", "(sct ",
+		"initiating", "flags 0x", "phys_seg", NULL
+	};
+	int i;
+
+	for (i = 0; k[i]; i++)
+		if (n >= strlen(k[i]) && !memcmp(s, k[i], strlen(k[i])))
+			return 1;
+	return 0;
+}
+
+static int elision(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	return !n || (n >= 3 && !memcmp(s, "...", 3)) ||
+	       (n >= 4 && !memcmp(s, "[...", 4)) ||
+	       (n >= 6 && !memcmp(s, "*SNIP*", 6)) ||
+	       (n >= 3 && !memcmp(s, "\xe2\x8b\xae", 3));
+}
+
+/*
+ * Parse the line at ls..le (le at '\n' or e) plus mail-wrapped
+ * continuations.  Returns the end of what was consumed (at a '\n' or e)
+ * and the number of extra lines consumed in *extra.
+ */
+static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
+			   const char *le, const char *e, int file,
+			   uint64_t lineno, unsigned int *extra)
+{
+	char buf[MDC_MAX_LINE + 64];
+	struct mdc_line l, nl;
+	size_t n = le - ls, o;
+	const char *end = le;
+	uint64_t before = m->st.matched;
+	int j;
+
+	*extra = 0;
+	m->st.candidates++;
+	if (n > MDC_MAX_LINE) {
+		m->st.overlong++;
+		n = MDC_MAX_LINE;
+	}
+	if (memchr(ls, 0, n))
+		m->st.binary++;
+	if (n && *ls == '{') {
+		if (process_json(m, ls, le - ls, file, lineno) < 0)
+			m->st.skipped++;
+		return end;
+	}
+	if (n > 8 && !memcmp(ls, "MESSAGE=", 8)) {
+		process_export(m, b, e, ls, le, file, lineno);
+		return end;
+	}
+	if (is_export_field(ls, n))
+		return end;
+
+	memset(&l, 0, sizeof(l));
+	memcpy(buf, ls, n);
+	o = n;
+	if (mdc_parse_line(&l, buf, o, m->opts ? m->opts->year : 1970) < 0) {
+		m->st.skipped++;
+		return end;
+	}
+	/* mail-wrapped continuation lines */
+	for (j = 0; j < MDC_MAX_JOIN && end < e; j++) {
+		const char *ns = end + 1, *ne;
+		size_t nn;
+		int sep_msg;
+
+		if (ns >= e)
+			break;
+		ne = memchr(ns, '\n', e - ns);
+		if (!ne)
+			break;
+		nn = ne - ns;
+		if (!nn || nn > 512 || elision(ns, nn))
+			break;
+		memset(&nl, 0, sizeof(nl));
+		if (mdc_parse_line(&nl, ns, nn, 1970) < 0 || nl.fmt != FMT_BARE)
+			break;
+		sep_msg = starts_message(nl.msg, nl.msglen);
+		if (!(l.fmt != FMT_BARE || continuation_token(nl.msg, nl.msglen)))
+			break;
+		if (l.fmt == FMT_BARE && sep_msg)
+			break;
+		if (o + nn + 5 > MDC_MAX_LINE)
+			break;
+		if (sep_msg) {
+			memcpy(buf + o, "\\x0a", 4);
+			o += 4;
+		} else {
+			buf[o++] = ' ';
+		}
+		while (nn && (*ns == ' ' || *ns == '\t')) {
+			ns++;
+			nn--;
+		}
+		memcpy(buf + o, ns, nn);
+		o += nn;
+		end = ne;
+		(*extra)++;
+		m->st.joined++;
+	}
+	buf[o] = 0;
+	if (*extra) {
+		size_t off = l.msg - buf;
+
+		l.msglen = o - off;
+		l.rawlen = o;
+	}
+	l.file = file;
+	l.lineno = lineno;
+	mdc_model_line(m, &l);
+	if (l.fmt == FMT_BARE && m->st.matched == before)
+		m->st.skipped++;
+	return end;
+}
+
+void mdc_process_line(struct mdc_model *m, const char *s, size_t len,
+		      int file, uint64_t lineno)
+{
+	unsigned int extra;
+
+	do_line(m, s, s, s + len, s + len, file, lineno, &extra);
+}
+
+/*
+ * Scan b..e, which holds complete lines (e just after a '\n', or the end
+ * of the input).  *lineno is the number of the first line.
+ */
+struct sstate {
+	const char *p, *counted;
+	uint64_t ln;
+};
+
+/* one anchor hit at h (ls its line start): parse it and what follows */
+static void handle_hit(struct mdc_model *m, const char *b, const char *e,
+		       int file, struct sstate *st, const char *ls)
+{
+	const char *le;
+	unsigned int extra;
+
+	le = memchr(ls, '\n', e - ls);
+	if (!le)
+		le = e;
+	le = do_line(m, b, ls, le, e, file, st->ln, &extra);
+	st->ln += extra;
+	/* oops: read the trace that follows line by line */
+	while (m->sw_open && le < e) {
+		const char *ns = le + 1, *ne;
+
+		if (ns >= e)
+			break;
+		ne = memchr(ns, '\n', e - ns);
+		if (!ne)
+			ne = e;
+		st->ln++;
+		le = do_line(m, b, ns, ne, e, file, st->ln, &extra);
+		st->ln += extra;
+	}
+	if (le < e) {
+		st->ln++;
+		st->p = le + 1;
+	} else {
+		st->p = e;
+	}
+	st->counted = st->p;
+}
+
+static const char *line_start(const char *lo, const char *h)
+{
+	const char *q;
+
+	if (h == lo || h[-1] == '\n')
+		return h;
+	q = memrchr(lo, '\n', h - lo);
+	return q ? q + 1 : lo;
+}
+
+/* sequential scan of st->p .. lim (lim at a line start or e) */
+static void seq_scan(struct mdc_model *m, const char *b, const char *e,
+		     const char *lim, int file, struct sstate *st)
+{
+	while (st->p < lim) {
+		const char *h = find_hit(st->p, st->p, lim), *ls;
+
+		if (!h)
+			break;
+		ls = line_start(st->p, h);
+		st->ln += mdc_count_nl(st->counted, ls - st->counted);
+		st->counted = ls;
+		handle_hit(m, b, e, file, st, ls);
+	}
+}
+
+/*
+ * Parallel prefilter: a worker thread finds the anchor lines of the second
+ * half of a big region while this thread does the first half; the lines
+ * are then parsed in order by this thread, so the model is never shared.
+ */
+#define HITS_MAX 4096
+
+struct hits {
+	const char *b, *e;		/* half */
+	const char *ls[HITS_MAX];	/* line starts with a hit */
+	uint64_t nl[HITS_MAX];		/* newlines from b to ls[i] */
+	unsigned int n;
+	const char *resume;		/* line start after the last hit kept */
+	uint64_t resume_nl;
+	int overflow;
+	uint64_t total_nl;		/* newlines in b..e */
+};
+
+static void collect_hits(struct hits *hs)
+{
+	const char *p = hs->b, *counted = hs->b;
+	uint64_t nl = 0;
+
+	hs->n = 0;
+	hs->overflow = 0;
+	while (p < hs->e) {
+		const char *h = find_hit(p, p, hs->e), *ls, *le;
+
+		if (!h)
+			break;
+		ls = line_start(p, h);
+		nl += mdc_count_nl(counted, ls - counted);
+		counted = ls;
+		if (hs->n == HITS_MAX) {
+			hs->overflow = 1;
+			hs->resume = ls;
+			hs->resume_nl = nl;
+			break;
+		}
+		hs->ls[hs->n] = ls;
+		hs->nl[hs->n++] = nl;
+		le = memchr(h, '\n', hs->e - h);
+		p = le ? le + 1 : hs->e;
+	}
+	hs->total_nl = nl + mdc_count_nl(counted, hs->e - counted);
+}
+
+static void *collect_thread(void *arg)
+{
+	collect_hits(arg);
+	return NULL;
+}
+
+static void replay(struct mdc_model *m, const char *b, const char *e,
+		   int file, struct sstate *st, const struct hits *hs,
+		   uint64_t base)
+{
+	unsigned int i;
+
+	for (i = 0; i < hs->n; i++) {
+		if (hs->ls[i] < st->p)
+			continue;	/* consumed as a continuation */
+		st->ln = base + hs->nl[i];
+		st->counted = hs->ls[i];
+		handle_hit(m, b, e, file, st, hs->ls[i]);
+	}
+	if (hs->overflow) {
+		if (st->p < hs->resume) {
+			st->p = hs->resume;
+			st->counted = hs->resume;
+			st->ln = base + hs->resume_nl;
+		}
+		seq_scan(m, b, e, hs->e, file, st);
+	}
+}
+
+static int use_threads = -1;
+
+/*
+ * Scan b..e, which holds complete lines (e just after a '\n', or the end
+ * of the input).  *lineno is the number of the first line.
+ */
+static void scan_region(struct mdc_model *m, const char *b, const char *e,
+			int file, uint64_t *lineno)
+{
+	struct sstate st = { b, b, *lineno };
+	const char *mid;
+
+	keytab_init();
+	if (use_threads < 0) {
+		const char *t = getenv("MDCLASSIFY_THREADS");
+
+		use_threads = t ? atoi(t) > 1 : sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	}
+	mid = e - b > (1 << 20) && use_threads ?
+	      memchr(b + (e - b) / 2, '\n', e - (b + (e - b) / 2)) : NULL;
+	if (mid && mid + 1 < e) {
+		static struct hits h1, h2;	/* only the scanning thread */
+		pthread_t t;
+		int threaded;
+
+		h1.b = b;
+		h1.e = mid + 1;
+		h2.b = mid + 1;
+		h2.e = e;
+		threaded = !pthread_create(&t, NULL, collect_thread, &h2);
+		collect_hits(&h1);
+		if (threaded)
+			pthread_join(t, NULL);
+		else
+			collect_hits(&h2);
+		replay(m, b, e, file, &st, &h1, *lineno);
+		replay(m, b, e, file, &st, &h2, *lineno + h1.total_nl);
+		*lineno += h1.total_nl + h2.total_nl;
+		return;
+	}
+	seq_scan(m, b, e, e, file, &st);
+	st.ln += mdc_count_nl(st.counted, e - st.counted);
+	*lineno = st.ln;
+}
+
+int mdc_scan_buffer(struct mdc_model *m, const char *buf, size_t len, int file)
+{
+	uint64_t ln = 1;
+
+	scan_region(m, buf, buf + len, file, &ln);
+	m->st.lines += ln - 1 + (len && buf[len - 1] != '\n');
+	m->st.bytes += len;
+	return 0;
+}
+
+struct mdc_scanner {
+	struct mdc_model *m;
+	char *buf;
+};
+
+struct mdc_scanner *mdc_scanner_new(struct mdc_model *m)
+{
+	struct mdc_scanner *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return NULL;
+	s->m = m;
+	s->buf = malloc(SCAN_BUF + 1);
+	if (!s->buf) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void mdc_scanner_free(struct mdc_scanner *s)
+{
+	if (!s)
+		return;
+	free(s->buf);
+	free(s);
+}
+
+/*
+ * Read one input to the end.  The last complete line of each chunk is
+ * kept for the next one so that a wrapped continuation is always seen.
+ * Returns 0, or -1 after an input error (what was read is processed).
+ */
+int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
+		   int follow, void (*tick)(void *), void *arg)
+{
+	struct mdc_model *m = s->m;
+	size_t have = 0;
+	uint64_t ln = 1;
+	int skipping = 0, ret = 0, eof = 0;
+	char err[256];
+
+	for (;;) {
+		long r = 0;
+		char *last, *prev;
+
+		if (!eof) {
+			r = mdc_input_read(in, s->buf + have, SCAN_BUF - have,
+					   err, sizeof(err));
+			if (r < 0) {
+				fprintf(stderr, "mdclassify: %s\n", err);
+				m->st.input_errors++;
+				ret = -1;
+				eof = 1;
+				r = 0;
+			}
+			if (r == 0 && !follow)
+				eof = 1;
+		}
+		m->st.bytes += r;
+		have += r;
+		if (skipping) {
+			/* rest of an over-long line */
+			char *nlp = memchr(s->buf, '\n', have);
+
+			if (!nlp) {
+				have = 0;
+				if (eof)
+					break;
+				continue;
+			}
+			skipping = 0;
+			ln++;
+			memmove(s->buf, nlp + 1, have - (nlp + 1 - s->buf));
+			have -= nlp + 1 - s->buf;
+		}
+		last = have ? memrchr(s->buf, '\n', have) : NULL;
+		if (eof) {
+			if (have) {
+				scan_region(m, s->buf, s->buf + have, file, &ln);
+				if (s->buf[have - 1] != '\n')
+					ln++;
+			}
+			break;
+		}
+		if (!last) {
+			if (have >= SCAN_OVERLONG) {
+				/* an over-long line: parse its start only */
+				unsigned int extra;
+
+				do_line(m, s->buf, s->buf, s->buf + have,
+					s->buf + have, file, ln, &extra);
+				m->st.overlong++;
+				skipping = 1;
+				have = 0;
+			} else if (r == 0 && follow) {
+				if (tick)
+					tick(arg);
+				usleep(500000);
+			}
+			continue;
+		}
+		/* keep the last complete line: its continuation may follow */
+		prev = last > s->buf ? memrchr(s->buf, '\n', last - s->buf) : NULL;
+		if (prev && r > 0) {
+			scan_region(m, s->buf, prev + 1, file, &ln);
+			memmove(s->buf, prev + 1, have - (prev + 1 - s->buf));
+			have -= prev + 1 - s->buf;
+		} else if (r > 0 && have > SCAN_BUF / 2) {
+			scan_region(m, s->buf, last + 1, file, &ln);
+			memmove(s->buf, last + 1, have - (last + 1 - s->buf));
+			have -= last + 1 - s->buf;
+		} else if (r == 0 && follow) {
+			/* idle: flush everything complete */
+			scan_region(m, s->buf, last + 1, file, &ln);
+			memmove(s->buf, last + 1, have - (last + 1 - s->buf));
+			have -= last + 1 - s->buf;
+			if (tick)
+				tick(arg);
+			usleep(500000);
+			continue;
+		}
+		if (tick)
+			tick(arg);
+	}
+	m->st.lines += ln - 1;
+	return ret;
+}

@@ -1,0 +1,259 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# mdclassify test suite (run by `make check`).  Environment:
+#   MDC   the binary under test (the ASan+UBSan build)
+#   UNIT  the unit test binary;  FUZZ  the libFuzzer binary
+#   FUZZ_SECONDS  length of the fuzz run;  WORK  scratch directory
+#   UPDATE=1  regenerate tests/expected/* (review them by eye before keeping)
+#
+# Golden tests follow util-linux tests/ts/dmesg: recorded inputs in
+# tests/inputs (plus examples/), expected text and JSON in tests/expected,
+# a diff on mismatch.  Ends with one line "N passed, N failed".
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+MDC=${MDC:?} UNIT=${UNIT:?} WORK=${WORK:?}
+FUZZ=${FUZZ:-} FUZZ_SECONDS=${FUZZ_SECONDS:-60} UPDATE=${UPDATE:-}
+REL=$top/mdclassify
+export TZ=UTC LC_ALL=C
+unset NO_COLOR
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+pass=0 fail=0
+ok()  { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+t() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+
+rm -rf "$WORK"; mkdir -p "$WORK"
+cd "$top" || exit 2
+
+# ---- unit tests (one per line format, rules, escaping)
+"$UNIT" > "$WORK/unit.out" 2>&1
+while read -r st name rest; do
+	case $st in
+	ok) ok "$name" ;;
+	FAIL) bad "$name $rest" ;;
+	esac
+done < "$WORK/unit.out"
+grep -q '^unit: ' "$WORK/unit.out" || bad "unit (crashed: $(tail -3 "$WORK/unit.out"))"
+
+# ---- golden tests
+golden() {	# name, args...
+	local name=$1; shift
+	local out="$WORK/$name"
+	"$MDC" --no-progress "$@" > "$out.txt" 2> "$out.err"
+	echo "exit $?" >> "$out.txt"
+	"$MDC" --no-progress --json "$@" > "$out.json" 2>> "$out.err"
+	for k in txt json; do
+		if [ -n "$UPDATE" ]; then
+			cp "$out.$k" "tests/expected/$name.$k"
+			echo "updated tests/expected/$name.$k -- review it"
+			[ $k = txt ] && sed 's/^/    | /' "tests/expected/$name.$k" | head -40
+		fi
+		if [ ! -f "tests/expected/$name.$k" ]; then
+			bad "golden/$name.$k (no expected file; run make check UPDATE=1)"
+		elif diff -u "tests/expected/$name.$k" "$out.$k" > "$out.$k.diff"; then
+			ok "golden/$name.$k"
+		else
+			bad "golden/$name.$k"
+			head -40 "$out.$k.diff"
+		fi
+	done
+	if python3 -m json.tool "$out.json" > /dev/null 2>&1; then
+		ok "json-valid/$name"
+	else
+		bad "json-valid/$name"
+	fi
+	if grep -q 'ERROR: AddressSanitizer\|runtime error:' "$out.err"; then
+		bad "sanitizer/$name"; cat "$out.err"
+	fi
+}
+
+for f in tests/inputs/*.log examples/*.log; do
+	name=$(basename "$f" .log)
+	args=()
+	[ -f "${f%.log}.args" ] && read -r -a args < "${f%.log}.args"
+	golden "$name" "${args[@]}" "$f"
+done
+# `make example` is the README's first command: its whole output is golden too
+examples/run-examples.sh "$MDC" > "$WORK/example-report.txt" 2>&1
+echo "exit $?" >> "$WORK/example-report.txt"
+if [ -n "$UPDATE" ]; then
+	cp "$WORK/example-report.txt" tests/expected/example-report.txt
+	echo "updated tests/expected/example-report.txt -- review it"
+fi
+if diff -u tests/expected/example-report.txt "$WORK/example-report.txt" > "$WORK/example-report.diff"; then
+	ok golden/example-report
+else
+	bad golden/example-report; head -40 "$WORK/example-report.diff"
+fi
+golden seed-affected-kernel --kernel 6.18.2 examples/6.18-lvm-raid1-dm58.log
+golden seed-fixed-kernel --kernel 7.1.0 examples/6.18-lvm-raid1-dm58.log
+golden dmsetup-ls --dmsetup-ls tests/fixtures/dmsetup-ls.txt tests/fixtures/mdx-no-dmeventd.log
+golden since-until --year 2024 --since "2024-06-06 20:00" --until "2024-06-06 21:00" tests/fixtures/two-days.log
+
+# ---- exit codes
+code() { "$MDC" --no-progress "$@" > /dev/null 2>&1; echo $?; }
+t exit/0-benign   [ "$(code tests/inputs/sample-021-lkml-sandisk-skyhawk-nvme-write-zeroes-notsupp.log)" = 0 ]
+t exit/1-known    [ "$(code tests/inputs/sample-029-linux-nvme-qemu-hotplug-nvme-multipath-md-raid1-no-path.log)" = 1 ]
+t exit/3-unknown  [ "$(code tests/inputs/sample-009-lvm2-dmraid-usb-dock-poweroff-disk-failure.log)" = 3 ]
+t exit/2-usage    [ "$(code --no-such-option)" = 2 ]
+t exit/2-bad-time [ "$(code --since yesterday)" = 2 ]
+
+# ---- colour: only on request/TTY, never with NO_COLOR
+f=examples/6.18-lvm-raid1-dm58.log
+t color/none-when-piped  bash -c "! '$MDC' $f | grep -q \$'\\033'"
+t color/always           bash -c "'$MDC' --color=always $f | grep -q \$'\\033\\['"
+t color/NO_COLOR-wins    bash -c "! NO_COLOR=1 '$MDC' --color=always $f | grep -q \$'\\033'"
+
+# ---- adversarial inputs
+A=$WORK/adv; mkdir -p "$A"
+GOOD=tests/fixtures/good-raid1-media.log
+printf 'md/raid1:md0: Disk failure on sd\0b1, disabling device.\n\0\0\0\n[ 1.5] md/raid1:md1: Disk failure on sdc1, disabling device.\n' > "$A/nul.log"
+"$MDC" --json "$A/nul.log" > "$A/nul.json" 2> "$A/nul.err"; rc=$?
+t adv/nul-bytes sh -c "[ $rc -ne 2 ] && grep -q '\"leg\": \"sdc1\"' '$A/nul.json' && grep -q '\"binary\": [1-9]' '$A/nul.json' && python3 -m json.tool '$A/nul.json' >/dev/null"
+
+python3 - "$A" <<'PY'
+import sys
+d = sys.argv[1]
+with open(d + "/long.log", "wb") as f:
+    f.write(b"x" * (1 << 20) + b" md/raid1:md0: Disk failure on sdz1, disabling device.\n")
+    f.write(b"y" * (3 << 20) + b"\n")                     # longer than the scan window
+    f.write(b"[ 2.0] md/raid1:md3: Disk failure on sdq1, disabling device.\n")
+    f.write(b"z" * (1 << 20))                             # no final newline
+with open(d + "/utf8.log", "wb") as f:
+    f.write(b"[ 1.0] md/raid1:md0: Disk failure on sd\x1b[31mb\xff1\x9b, disabling device.\n")
+    f.write(b"[ 1.1] md/raid1:md0: sd\x1b]0;owned\x07b\xc3\x281: rescheduling sector 8 \x1b[2J\xe2\x80\xae\n")
+    f.write(b"[ 1.2] sd 0:0:0:0: [sd\x1b[1mb] tag#1 Sense Key : Medium Error [current] \xc0\xaf\n")
+PY
+"$MDC" --json "$A/long.log" > "$A/long.json" 2> "$A/long.err"; rc=$?
+t adv/1MiB-lines sh -c "[ $rc -ne 2 ] && grep -q '\"leg\": \"sdq1\"' '$A/long.json' && grep -q '\"overlong\": [1-9]' '$A/long.json'"
+rss=$(/usr/bin/time -f %M "$REL" "$A/long.log" 2>&1 >/dev/null | tail -1)
+t "adv/1MiB-lines-rss-${rss}KiB-under-32MiB" [ "${rss:-999999}" -lt 32768 ]
+
+for mode in text json; do
+	if [ $mode = json ]; then o=--json; else o=; fi
+	"$MDC" $o "$A/utf8.log" > "$A/utf8.$mode" 2>&1
+	t "adv/escapes-no-raw-ESC-$mode" bash -c "! grep -q \$'\\033' '$A/utf8.$mode' && ! grep -q \$'\\x07' '$A/utf8.$mode'"
+	t "adv/escapes-shown-$mode" grep -q 'x1b\[31m' "$A/utf8.$mode"
+	t "adv/invalid-utf8-escaped-$mode" sh -c "grep -q 'xff' '$A/utf8.$mode' && ! LC_ALL=C.UTF-8 grep -qaxv '.*' '$A/utf8.$mode'"
+done
+t adv/utf8-json-valid python3 -m json.tool "$A/utf8.json"
+
+esc_name="$A/name-$(printf '\033')[2J.log"
+cp "$GOOD" "$esc_name"
+"$MDC" "$esc_name" > "$A/escname.out" 2>&1
+t adv/escape-in-file-name bash -c "! grep -q \$'\\033' '$A/escname.out' && grep -q 'name-.x1b' '$A/escname.out'"
+
+head -c 2000000 /dev/urandom > "$A/junk.bin" 2>/dev/null
+"$MDC" "$A/junk.bin" > "$A/junk.out" 2>&1; rc=$?
+t adv/binary-junk sh -c "[ $rc -ne 2 ] && ! grep -q 'Sanitizer\|runtime error' '$A/junk.out'"
+
+: > "$A/empty.log"
+"$MDC" "$A/empty.log" > "$A/empty.out" 2>&1; rc=$?
+t adv/empty-file sh -c "[ $rc = 0 ] && grep -q 'no md/dm RAID incident' '$A/empty.out'"
+"$MDC" < /dev/null > "$A/empty2.out" 2>&1; rc=$?
+t adv/empty-stdin [ $rc = 0 ]
+
+"$MDC" "$A/does-not-exist.log" "$A" "$GOOD" > "$A/unread.out" 2> "$A/unread.err"; rc=$?
+t adv/unreadable-files sh -c "[ $rc = 2 ] && grep -q 'does-not-exist.log: No such file' '$A/unread.err' && grep -q 'is a directory' '$A/unread.err' && grep -q 'leg sdc1' '$A/unread.out'"
+if [ "$(id -u)" != 0 ]; then
+	cp "$GOOD" "$A/noperm.log"; chmod 000 "$A/noperm.log"
+	"$MDC" "$A/noperm.log" > /dev/null 2> "$A/noperm.err"; rc=$?
+	t adv/permission-denied sh -c "[ $rc = 2 ] && grep -q 'Permission denied' '$A/noperm.err'"
+fi
+
+# ---- compressed inputs (made here from fixtures; magic, not names)
+C=$WORK/comp; mkdir -p "$C"
+src=tests/inputs/sample-033-linux-scsi-smartpqi-controller-offline-md-raid6-multi-fail.log
+for i in 1 2 3 4 5 6 7 8; do cat "$src"; done > "$C/big.log"
+"$MDC" --json "$C/big.log" | sed 's#"file": "[^"]*"#"file": F#g' > "$C/plain.json"
+gzip -c "$C/big.log" > "$C/a.gz"
+xz -c "$C/big.log" > "$C/a.xz"
+zstd -q -c "$C/big.log" > "$C/a.zst"
+cp "$C/a.gz" "$C/renamed.txt"
+for z in a.gz a.xz a.zst renamed.txt; do
+	"$MDC" --json "$C/$z" | sed 's#"file": "[^"]*"#"file": F#g' > "$C/$z.json"
+	t "compressed/$z-same-as-plain" bash -c "diff <(sed 's/\"bytes\": [0-9]*//' '$C/plain.json') <(sed 's/\"bytes\": [0-9]*//' '$C/$z.json') > /dev/null"
+done
+gzip -c "$GOOD" > "$C/m1.gz"; gzip -c "$src" > "$C/m2.gz"; cat "$C/m1.gz" "$C/m2.gz" > "$C/multi.gz"
+"$MDC" --json "$C/multi.gz" > "$C/multi.json"
+t compressed/multi-member-gzip sh -c "grep -q '\"leg\": \"sdc1\"' '$C/multi.json' && grep -q '\"leg\": \"sds\"' '$C/multi.json'"
+for z in gz xz zst; do
+	sz=$(stat -c %s "$C/a.$z")
+	head -c $((sz / 2)) "$C/a.$z" > "$C/trunc.$z"
+	"$MDC" "$C/trunc.$z" "$GOOD" > "$C/trunc.$z.out" 2> "$C/trunc.$z.err"; rc=$?
+	t "compressed/truncated-$z" sh -c "[ $rc = 2 ] && grep -q 'trunc.$z: truncated .* stream at compressed offset [0-9]' '$C/trunc.$z.err' && grep -q 'leg sdc1' '$C/trunc.$z.out'"
+done
+cp "$C/a.gz" "$C/corrupt.gz"
+printf 'garbagegarbage' | dd of="$C/corrupt.gz" bs=1 seek=200 conv=notrunc 2>/dev/null
+"$MDC" "$C/corrupt.gz" "$GOOD" > "$C/corrupt.out" 2> "$C/corrupt.err"; rc=$?
+t compressed/corrupt-gzip sh -c "[ $rc = 2 ] && grep -q 'corrupt.gz: corrupt gzip stream at compressed offset' '$C/corrupt.err' && grep -q 'leg sdc1' '$C/corrupt.out'"
+
+# ---- --journal on a journal file created here
+J=$WORK/journal; mkdir -p "$J/dir"
+JR=$(command -v systemd-journal-remote || echo /lib/systemd/systemd-journal-remote)
+if [ -x "$JR" ]; then
+	python3 tests/log2export.py tests/fixtures/journal-src.log > "$J/in.export"
+	"$JR" --output="$J/dir/test.journal" - < "$J/in.export" > "$J/jr.out" 2>&1
+	"$MDC" --json --journal="$J/dir/test.journal" > "$J/file.json" 2> "$J/file.err"; rc=$?
+	t journal/file sh -c "[ $rc = 1 ] && grep -q '\"leg\": \"dm-7\"' '$J/file.json' && grep -q '\"class\": \"request\"' '$J/file.json' && grep -q '\"lv\": \"vgj/data\"' '$J/file.json'"
+	"$MDC" --journal="$J/dir" > "$J/dir.txt" 2>&1; rc=$?
+	t journal/directory sh -c "[ $rc = 1 ] && grep -q 'leg dm-7' '$J/dir.txt' && grep -q 'leg sdb1' '$J/dir.txt'"
+	t journal/two-boots grep -q '"boot": 1' "$J/file.json"
+else
+	bad "journal (systemd-journal-remote not installed: apt-get install systemd-journal-remote)"
+fi
+
+# ---- --live with fixture sysfs trees, --prometheus, --follow
+"$MDC" --json --live --sysfs-root tests/sysfs/degraded tests/fixtures/good-raid1-media.log > "$WORK/live.txt" 2>&1
+t live/sysfs-faulty grep -q 'sdc1: faulty now (md state .faulty.' "$WORK/live.txt"
+"$MDC" --json --live --sysfs-root tests/sysfs/degraded --dmsetup-status tests/fixtures/dmsetup-status.txt examples/6.18-lvm-raid1-dm58.log > "$WORK/live2.txt" 2>&1
+t live/dm-raid-health grep -q "dm-58: faulty now (dm-raid health 'D' of leg 0 of vg0-iris_boot); cause: request; run: lvchange --refresh vg0/iris_boot" "$WORK/live2.txt"
+"$MDC" --prometheus "$WORK/m.prom" examples/6.18-*.log > /dev/null 2>&1
+t prometheus/textfile sh -c "grep -q '^mdclassify_incident{array=\"mdX\",leg=\"dm-58\",lv=\"vg0/iris_boot\",class=\"request\",verdict=\"safe-to-refresh\",faulted=\"1\"} 1' '$WORK/m.prom' && grep -q '^mdclassify_degraded_legs 2' '$WORK/m.prom'"
+: > "$WORK/grow.log"
+"$MDC" --follow --json "$WORK/grow.log" > "$WORK/follow.out" 2>&1 &
+fp=$!
+sleep 1
+cat "$GOOD" >> "$WORK/grow.log"
+sleep 2
+kill "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
+t follow/jsonl-on-growing-file sh -c "head -1 '$WORK/follow.out' | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); assert d[\"leg\"]==\"sdc1\" and d[\"class\"]==\"media\"'"
+
+# ---- bounded memory with many incidents (normal build)
+python3 - "$WORK/many.log" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(3000):
+        f.write("[%d.0] md/raid1:md%d: sd%s1: rescheduling sector %d\n" % (i, i % 50, chr(97 + i % 26) * (1 + i // 26), i))
+        f.write("[%d.1] critical medium error, dev nvme%dn1, sector %d op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2\n" % (i, i, i))
+PY
+rss=$(/usr/bin/time -f %M "$REL" --json "$WORK/many.log" 2>&1 >"$WORK/many.json" | tail -1)
+t "memory/many-entities-rss-${rss}KiB-under-32MiB" sh -c "[ ${rss:-999999} -lt 32768 ] && grep -q '\"dropped\": [1-9]' '$WORK/many.json'"
+
+# ---- the scan paths agree: threads, AVX-512/AVX2/scalar prefilters
+python3 bench/genlog.py 12M "$WORK/gen.log" 7 2> /dev/null
+MDCLASSIFY_THREADS=1 MDCLASSIFY_SIMD=scalar "$MDC" --json "$WORK/gen.log" > "$WORK/gen.ref.json" 2>&1
+for v in "THREADS=2 SIMD=best" "THREADS=1 SIMD=avx2" "THREADS=2 SIMD=avx2" "THREADS=2 SIMD=scalar"; do
+	th=${v%% *}; sd=${v##* }
+	env MDCLASSIFY_$th MDCLASSIFY_$sd "$MDC" --json "$WORK/gen.log" > "$WORK/gen.out.json" 2>&1
+	t "scan/${th}-${sd}-same-as-1-thread-scalar" cmp -s "$WORK/gen.ref.json" "$WORK/gen.out.json"
+done
+t scan/generated-log-has-incidents grep -q '"degraded_legs": [1-9]' "$WORK/gen.ref.json"
+
+# ---- short libFuzzer run
+if [ -n "$FUZZ" ]; then
+	FZ=$WORK/fuzz; mkdir -p "$FZ/corpus"
+	cp tests/inputs/*.log examples/*.log tests/fixtures/*.log "$FZ/corpus/"
+	cp "$C/m1.gz" "$C/trunc.xz" "$FZ/corpus/" 2>/dev/null
+	"$FUZZ" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 \
+		-artifact_prefix="$FZ/" "$FZ/corpus" > "$FZ/log" 2>&1; rc=$?
+	runs=$(grep -o 'Done [0-9]* runs' "$FZ/log" | tail -1)
+	t "fuzz/${FUZZ_SECONDS}s-no-crash-no-leak (${runs:-no summary})" [ $rc = 0 ]
+	[ $rc = 0 ] || tail -30 "$FZ/log"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests: one per input line format of mdclassify(1), plus the
+ * message rules and the escaping.  Prints "ok"/"FAIL" per case and a
+ * final "unit: N passed, N failed".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mdclassify.h"
+
+static int passed, failed;
+
+#define CHECK(name, cond) do { \
+		if (cond) { \
+			passed++; \
+			printf("ok   unit/%s\n", name); \
+		} else { \
+			failed++; \
+			printf("FAIL unit/%s (%s:%d: %s)\n", name, __FILE__, \
+			       __LINE__, #cond); \
+		} \
+	} while (0)
+
+static struct mdc_line L;
+
+static int parse(const char *s)
+{
+	memset(&L, 0, sizeof(L));
+	return mdc_parse_line(&L, s, strlen(s), 2024);
+}
+
+static int msg_is(const char *want)
+{
+	return L.msglen == strlen(want) && !memcmp(L.msg, want, L.msglen);
+}
+
+static const char *MD = "md/raid1:md0: Disk failure on sdb1, disabling device.";
+
+static void formats(void)
+{
+	char buf[512];
+
+	parse("[  12.345678] md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-dmesg", L.fmt == FMT_DMESG && L.has_rel &&
+	      L.rel > 12.34 && L.rel < 12.35 && msg_is(MD));
+
+	parse("[  156.190840][ T8038] md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-dmesg-caller-id", L.fmt == FMT_DMESG && msg_is(MD));
+
+	parse("<3>[   89.609561] md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-dmesg-r-prio", L.fmt == FMT_DMESG && msg_is(MD));
+
+	parse("[Sun Apr 26 15:05:30 2020] md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-dmesg-T", L.fmt == FMT_DMESG_T && L.has_abs &&
+	      L.abs == mdc_mktime_utc(2020, 4, 26, 15, 5, 30) && msg_is(MD));
+
+	parse("[Sun Sep  1 19:13:30 2024] [  T423] md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-dmesg-T-caller", L.fmt == FMT_DMESG_T && msg_is(MD));
+
+	parse("Oct 18 07:30:28 x kernel: [467502.192792] md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-syslog-printk-time", L.fmt == FMT_SYSLOG && L.has_rel &&
+	      L.has_abs && !strcmp(L.tag, "kernel") && msg_is(MD));
+
+	parse("Jun  6 20:24:54 ozssan kernel: md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-syslog-padded-day", L.fmt == FMT_SYSLOG &&
+	      L.abs == mdc_mktime_utc(2024, 6, 6, 20, 24, 54) && msg_is(MD));
+
+	parse("Mar 08 13:44:22 almalinux-9-test kernel: md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-journalctl-short", L.fmt == FMT_SYSLOG && msg_is(MD));
+
+	parse("Feb 25 13:23:19 kernel: md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-syslog-no-host", L.fmt == FMT_SYSLOG && msg_is(MD));
+
+	parse("Sep 12 12:36:45 [kernel] [  150.539498][ T1018] md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-metalog-kernel-tag", L.fmt == FMT_SYSLOG && L.has_rel && msg_is(MD));
+
+	parse("touko 05 09:19:00 host kernel: md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-journalctl-localized-month", L.fmt == FMT_SYSLOG &&
+	      !L.has_abs && msg_is(MD));
+
+	parse("Nov 21 08:00:00.123456 host kernel: md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-journalctl-short-precise", L.fmt == FMT_SYSLOG_PRECISE && msg_is(MD));
+
+	parse("2020-10-14T14:54:01.521406+02:00 done kernel: [ 4102.457623] md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-rfc3339", L.fmt == FMT_ISO && L.has_rel &&
+	      L.abs == mdc_mktime_utc(2020, 10, 14, 12, 54, 1) && msg_is(MD));
+
+	parse("2024-01-02T03:04:05+0100 host kernel: md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-journalctl-short-iso", L.fmt == FMT_ISO &&
+	      L.abs == mdc_mktime_utc(2024, 1, 2, 2, 4, 5) && msg_is(MD));
+
+	parse("[ 1282.850590] host kernel: md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-journalctl-short-monotonic", L.fmt == FMT_MONO &&
+	      L.has_rel && msg_is(MD));
+
+	parse("2,2033,1282853769,-;md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-kmsg", L.fmt == FMT_KMSG && L.has_rel &&
+	      L.rel > 1282.85 && msg_is(MD));
+
+	parse("[ 0:10.188] 2,2033,1282853769,-;md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-kmsg-behind-harness", L.fmt == FMT_KMSG && msg_is(MD));
+
+	parse("23:54:39,681 INFO kernel:md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-anaconda", L.fmt == FMT_ANACONDA && msg_is(MD));
+
+	parse("kernel: md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-tag-only", L.fmt == FMT_TAG && msg_is(MD));
+
+	parse("md/raid1:md0: Disk failure on sdb1, disabling device.");
+	CHECK("fmt-bare", L.fmt == FMT_BARE && msg_is(MD));
+
+	parse("md: super_written gets error=-5");
+	CHECK("fmt-bare-md-core-not-a-tag", L.fmt == FMT_BARE &&
+	      msg_is("md: super_written gets error=-5"));
+
+	snprintf(buf, sizeof(buf), "Jun  6 20:24:54 host");
+	CHECK("fmt-syslog-truncated-is-skipped", parse(buf) < 0);
+}
+
+static struct mdc_model *model_of(const char *text)
+{
+	static struct mdc_opts o;
+	struct mdc_model *m = calloc(1, sizeof(*m));
+
+	o.year = 2024;
+	mdc_model_init(m, &o);
+	mdc_model_file(m, "unit");
+	mdc_scan_buffer(m, text, strlen(text), 0);
+	return m;
+}
+
+static void done(struct mdc_model *m)
+{
+	mdc_model_free(m);
+	free(m);
+}
+
+static void records(void)
+{
+	struct mdc_model *m;
+
+	m = model_of("__CURSOR=s=1\n__REALTIME_TIMESTAMP=1700000000000000\n"
+		     "_BOOT_ID=0123456789abcdef0123456789abcdef\n_TRANSPORT=kernel\n"
+		     "MESSAGE=md/raid1:md0: Disk failure on sdb1, disabling device.\n"
+		     "_KERNEL_DEVICE=b8:17\n\n");
+	CHECK("fmt-journal-export", m->nlegs == 1 && m->legs[0]->faulted &&
+	      !strcmp(m->legs[0]->name, "sdb1") &&
+	      !strcmp(m->cur_boot_id, "0123456789abcdef0123456789abcdef") &&
+	      m->legs[0]->fault_at.clock == 2);
+	done(m);
+
+	m = model_of("{\"__REALTIME_TIMESTAMP\":\"1700000000000000\",\"_BOOT_ID\":\"aa\","
+		     "\"_TRANSPORT\":\"kernel\",\"MESSAGE\":\"md/raid1:md0: Disk failure on sdb1, disabling device.\\nmd/raid1:md0: Operation continuing on 1 devices.\"}\n");
+	CHECK("fmt-journal-json", m->nlegs == 1 && m->legs[0]->faulted &&
+	      m->narrays == 1 && m->arrays[0]->remaining == 1 &&
+	      !strcmp(m->cur_boot_id, "aa"));
+	done(m);
+
+	m = model_of("{\"MESSAGE\":[109,100,47,114,97,105,100,49,58,109,100,48,58,32,68,105,115,107,32,102,97,105,108,117,114,101,32,111,110,32,115,100,98,49,44]}\n");
+	CHECK("fmt-journal-json-binary-message", m->nlegs == 1 &&
+	      !strcmp(m->legs[0]->name, "sdb1"));
+	done(m);
+
+	m = model_of("kernel: md/raid1:mdX: dm-58: Raid device exceeded read_error\n"
+		     "threshold [cur 21:max 20]\n");
+	CHECK("fmt-mail-wrapped", m->nlegs == 1 && m->legs[0]->thr_cur == 21 &&
+	      m->legs[0]->thr_max == 20 && m->st.joined == 1 &&
+	      m->st.lines == 2);
+	done(m);
+
+	m = model_of("[ 1806.250036] md/raid1:md1: Disk failure on nvme2n1, disabling device.\n"
+		     "               md/raid1:md1: Operation continuing on 1 devices.\n");
+	CHECK("fmt-continuation-indented", m->nlegs == 1 &&
+	      m->arrays[0]->remaining == 1);
+	done(m);
+
+	m = model_of("md/raid1:mdX: Disk failure on dm-5, disabling device.\\x0amd/raid1:mdX: Operation continuing on 1 devices.\n");
+	CHECK("fmt-escaped-newline", m->nlegs == 1 && m->arrays[0]->remaining == 1);
+	done(m);
+}
+
+static struct mdc_event E;
+
+static int rule(const char *s)
+{
+	return mdc_rules(s, strlen(s), "kernel", &E);
+}
+
+static void rules(void)
+{
+	CHECK("rule-blk-medium", rule("critical medium error, dev sdb, sector 5 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2") &&
+	      E.sig == SIG_MEDIA && !strcmp(E.dev, "sdb"));
+	CHECK("rule-blk-notsupp-read-is-request", rule("operation not supported error, dev nvme1n1, sector 9 op 0x0:(READ) flags 0x0 phys_seg 0 prio class 2") &&
+	      E.sig == SIG_REQUEST && E.strength == 3);
+	CHECK("rule-blk-notsupp-write-zeroes-benign", rule("blk_update_request: operation not supported error, dev nvme0n1, sector 340812032 op 0x9:(WRITE_ZEROES) flags 0x0 phys_seg 0 prio class 0") &&
+	      E.sig == SIG_BENIGN);
+	CHECK("rule-blk-flush-phys-seg-0-not-request", rule("blk_update_request: I/O error, dev sds, sector 0 op 0x1:(WRITE) flags 0x800 phys_seg 0 prio class 0") &&
+	      E.sig == SIG_IOERR);
+	CHECK("rule-blk-invalid", rule("invalid error, dev nvme0n1, sector 0 op 0x0:(READ) flags 0x4000 phys_seg 1 prio class 2") &&
+	      E.sig == SIG_REQUEST);
+	CHECK("rule-end-request-old", rule("end_request: I/O error, dev sdb, sector 29367344") &&
+	      E.sig == SIG_IOERR && !strcmp(E.dev, "sdb") && E.sector == 29367344);
+	CHECK("rule-nvme-zero-blocks", rule("nvme1n1: I/O Cmd(0x2) @ LBA 935446535, 0 blocks, I/O Error (sct 0x0 / sc 0x2)") &&
+	      E.sig == SIG_REQUEST && !strcmp(E.dev, "nvme1n1"));
+	CHECK("rule-nvme-unrecovered-read", rule("nvme0n1: Read(0x2) @ LBA 100, 8 blocks, Unrecovered Read Error (sct 0x2 / sc 0x81) DNR") &&
+	      E.sig == SIG_MEDIA);
+	CHECK("rule-nvme-admin-benign", rule("nvme0: Admin Cmd(0x6), I/O Error (sct 0x0 / sc 0x2) MORE DNR") &&
+	      E.sig == SIG_BENIGN);
+	CHECK("rule-scsi-medium", rule("sd 0:1:0:0: [sdb] tag#5 Sense Key : Medium Error [current]") &&
+	      E.sig == SIG_MEDIA && !strcmp(E.dev, "sdb") && !strcmp(E.dev2, "0:1:0:0"));
+	CHECK("rule-scsi-illegal", rule("sd 4:0:1:0: [sdd] tag#5552 Add. Sense: Logical block address out of range") &&
+	      E.sig == SIG_REQUEST);
+	CHECK("rule-scsi-no-connect", rule("sd 15:0:2:0: [sdu] tag#709 FAILED Result: hostbyte=DID_NO_CONNECT driverbyte=DRIVER_OK cmd_age=6s") &&
+	      E.sig == SIG_TRANSPORT && !strcmp(E.dev, "sdu"));
+	CHECK("rule-scsi-offline-hctl", rule("sd 0:1:0:0: rejecting I/O to offline device") &&
+	      E.sig == SIG_TRANSPORT && !strcmp(E.dev, "0:1:0:0"));
+	CHECK("rule-ata-unc", rule("ata3.00: error: { UNC }") && E.sig == SIG_MEDIA &&
+	      !strcmp(E.dev, "ata3.00"));
+	CHECK("rule-ata-phy", rule("ata4: irq_stat 0x00400000, PHY RDY changed") &&
+	      E.sig == SIG_TRANSPORT);
+	CHECK("rule-md-resched", rule("md/raid1:mdX: dm-58: rescheduling sector 0") &&
+	      E.kind == EV_RESCHED && !strcmp(E.array, "mdX") && !strcmp(E.dev, "dm-58"));
+	CHECK("rule-md-threshold", rule("md/raid10:md3: sdc2: Raid device exceeded read_error threshold [cur 21:max 20]") &&
+	      E.kind == EV_THRESHOLD && E.num == 21 && E.num2 == 20 &&
+	      !strcmp(E.level, "raid10"));
+	CHECK("rule-md-26-fault", rule("raid1: Disk failure on sdd1, disabling device.") &&
+	      E.kind == EV_FAULT && !strcmp(E.dev, "sdd1") && !E.array[0]);
+	CHECK("rule-md-raid5-notcorr", rule("md/raid:md2: read error not correctable (sector 2208 on sdb6).") &&
+	      E.kind == EV_NOTCORR && !strcmp(E.dev, "sdb6"));
+	CHECK("rule-md-kicked", rule("md: kicking non-fresh sdd1 from array!") &&
+	      E.kind == EV_KICKED && !strcmp(E.dev, "sdd1"));
+	CHECK("rule-dm-integrity", rule("device-mapper: integrity: Bio not aligned on 8 sectors: 0x2, 0x2") &&
+	      E.kind == EV_GLOBALSIG && E.sig == SIG_REQUEST);
+	CHECK("rule-dm-mirror", rule("device-mapper: raid1: Read failure on mirror device 253:3.  Failing I/O.") &&
+	      E.kind == EV_MIRROR_FAIL && !strcmp(E.dev, "253:3"));
+	CHECK("rule-dmeventd-raid", mdc_rules("WARNING: Device #0 of raid1 array, vg0-iris_boot, has failed.", 60, "dmeventd", &E) &&
+	      E.kind == EV_LVFAIL && E.num == 0 && !strcmp(E.dev2, "vg0/iris_boot"));
+	CHECK("rule-dmeventd-mirror", mdc_rules("Primary mirror device 252:58 read failed.", 41, "dmeventd", &E) &&
+	      E.kind == EV_MIRROR_FAIL && !strcmp(E.dev, "252:58"));
+	CHECK("rule-dm-name-escape", mdc_rules("my--vg-lv--a is now in-sync.", 28, "dmeventd", &E) &&
+	      !strcmp(E.dev2, "my-vg/lv-a"));
+	CHECK("rule-admin-sudo", mdc_rules("root : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/sbin/mdadm /dev/md0 --fail /dev/sdb1", 87, "sudo", &E) &&
+	      E.kind == EV_ADMIN && !strcmp(E.dev, "sdb1") && !strcmp(E.array, "md0"));
+	CHECK("rule-oops", rule("BUG: kernel NULL pointer dereference, address: 0000000000000008") &&
+	      E.kind == EV_SW_START);
+	CHECK("rule-hung-task", rule("INFO: task md0_raid1:123 blocked for more than 120 seconds.") &&
+	      E.kind == EV_SW_START && E.storage);
+	CHECK("rule-lvm-warning-not-oops", !mdc_rules("WARNING: RaidLV vg0/lv needs to be refreshed!", 44, "lvm", &E) ||
+	      E.kind != EV_SW_START);
+	CHECK("rule-version", rule("Linux version 6.18.2-1-amd64 (debian-kernel@lists.debian.org)") &&
+	      E.kind == EV_VERSION && !strcmp(E.dev2, "6.18.2-1-amd64"));
+	CHECK("kernel-affected", mdc_kernel_affected("6.18.2-1-amd64") == 1 &&
+	      mdc_kernel_affected("6.12.40") == 0 &&
+	      mdc_kernel_affected("7.0.10") == 0 &&
+	      mdc_kernel_affected("7.0.3") == 1 && mdc_kernel_affected(NULL) < 0);
+}
+
+static void escaping(void)
+{
+	char out[256];
+
+	mdc_escape(out, sizeof(out), "a\033[31mb\x01\x7f", 9);
+	CHECK("escape-control", !strcmp(out, "a\\x1b[31mb\\x01\\x7f"));
+	mdc_escape(out, sizeof(out), "caf\xc3\xa9 \xff\xc3", 8);
+	CHECK("escape-utf8", !strcmp(out, "caf\xc3\xa9 \\xff\\xc3"));
+	mdc_escape(out, sizeof(out), "\xc2\x9b" "1m", 4);
+	CHECK("escape-c1-csi", !strcmp(out, "\\xc2\\x9b1m"));
+	mdc_escape(out, sizeof(out), "x\0y", 3);
+	CHECK("escape-nul", !strcmp(out, "x\\x00y"));
+	mdc_escape(out, 6, "abcdefgh", 8);
+	CHECK("escape-bounded", !strcmp(out, "abcde"));
+}
+
+static void scanning(void)
+{
+	char big[8192];
+
+	CHECK("count-nl", mdc_count_nl("a\nb\n\nc", 6) == 3);
+	memset(big, 'x', sizeof(big));
+	big[100] = '\n';
+	big[5000] = '\n';
+	big[8191] = '\n';
+	CHECK("count-nl-sse", mdc_count_nl(big, sizeof(big)) == 3);
+	CHECK("anchor-hit", mdc_anchor_hit("x md/raid1:md0: y", 17) &&
+	      mdc_anchor_hit("ata3.00: error", 14) &&
+	      !mdc_anchor_hit("Sep 12 systemd[1]: Started foo.", 31));
+}
+
+int main(void)
+{
+	formats();
+	records();
+	rules();
+	escaping();
+	scanning();
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
