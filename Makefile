@@ -38,7 +38,11 @@ S := tools/series
 SERIES_INPUTS := $(shell find drivers-md/$(LINE) kunit/md kunit/dm-mirror -type f 2>/dev/null) \
 		 $(S)/apply.sh $(S)/maintainers.py
 
+# ccache: paths below the checkout are hashed relative to it, so a fresh
+# clone (CI) reuses what an earlier build of the same sources left.
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
 
 # Debian packages that build, check and test everything here.
 APT_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev cpio kmod \

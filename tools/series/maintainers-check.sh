@@ -44,7 +44,7 @@ for raw in open(sys.argv[2]):
         title = l
 sys.exit(1 if bad else 0)
 PY
-selftest() { (cd "$1" && perl scripts/get_maintainer.pl --self-test=patterns 2>&1 | sort -u); }
+selftest() { (cd "$1" && perl scripts/get_maintainer.pl --self-test=patterns 2>&1 | sed -E 's/^[^:]*MAINTAINERS:[0-9]+: //' | sort -u); }
 wt=$(mktemp -d)
 git -C "$ksrc" worktree add -q --detach "$wt/base" "$base"
 new=$(comm -13 <(selftest "$wt/base") <(selftest "$ksrc"))
