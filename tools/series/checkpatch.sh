@@ -7,13 +7,23 @@
 # committed them).  Fails on any ERROR or WARNING, and on a CHECK that its
 # patch does not justify below the "---" line (a "checkpatch:" note).
 #
-# UNKNOWN_COMMIT_ID is not checked: the trees are imported from tarballs and
+# FILE_PATH_CHANGES is not checked for a patch whose new files all have a
+# maintainer already.  UNKNOWN_COMMIT_ID is not checked: the trees are imported from tarballs and
 # have no upstream history to look the cited commits up in.  BAD_FIXES_TAG
 # is not checked in a backport of an upstream commit ("commit <sha>
 # upstream."), whose message is kept verbatim.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
+
+# covered KSRC FILE: every file FILE adds has a maintainer in KSRC's MAINTAINERS.
+covered() {
+	local f
+	for f in $(awk '/^--- \/dev\/null$/ { getline; sub(/^\+\+\+ b\//, ""); print }' "$2"); do
+		(cd "$1" && perl scripts/get_maintainer.pl --no-git --no-git-fallback --nol \
+			--nor -f "$f" 2>/dev/null | grep -q .) || return 1
+	done
+}
 
 # check_one KSRC FILE NAME: print the verdict of one patch; return 1 if bad.
 check_one() {
@@ -22,6 +32,11 @@ check_one() {
 	if grep -qE '^commit [0-9a-f]{40} upstream\.$' "$file"; then
 		ignore=$ignore,BAD_FIXES_TAG
 		name="$name (upstream message)"
+	fi
+	# "added file(s), does MAINTAINERS need updating?" is answered by the
+	# tree: not when every new file already has a maintainer entry.
+	if ! grep -q '^+++ b/MAINTAINERS$' "$file" && covered "$ksrc" "$file"; then
+		ignore=$ignore,FILE_PATH_CHANGES
 	fi
 	out=$(cd "$ksrc" && perl scripts/checkpatch.pl --strict --ignore "$ignore" "$file" 2>&1) || true
 	sum=$(printf '%s\n' "$out" | grep -E '^total: ' || echo "total: ? (checkpatch failed)")
