@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vmio: small static I/O tool for the VM harness guest.
+ *
+ *  vmio read   DEV OFF LEN [MISALIGN [COUNT [EXPECTSUM]]]   O_DIRECT pread loop
+ *  vmio write  DEV OFF LEN SEED [MISALIGN [COUNT [STRIDE]]] O_DIRECT pwrite loop
+ *  vmio preadv DEV OFF L1,L2,...                         O_DIRECT preadv, odd iovecs
+ *  vmio aio    DEV OFF LEN MISALIGN COUNT                libaio O_DIRECT reads
+ *  vmio fill   DEV OFF LEN SEED                          O_DIRECT pattern write (aligned)
+ *  vmio sum    DEV OFF LEN                               O_DIRECT read, print fnv64 checksum
+ *  vmio bench  DEV OFF LEN SECS                          aligned O_DIRECT reads, print ops/s
+ *  vmio storm  DEV OFF SECS                              misaligned O_DIRECT reads in a loop
+ *
+ * Loops print one summary line:
+ *   result ok=N EINVAL=N EOPNOTSUPP=N EIO=N other=N badsum=N
+ * where badsum counts successful reads whose data checksum differs from
+ * EXPECTSUM (when given). Exit status 0 unless the tool itself failed.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <libaio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/uio.h>
+#include <time.h>
+#include <unistd.h>
+
+struct tally { long ok, einval, enotsup, eio, other, badsum; int last_other; };
+
+static void count(struct tally *t, long r, int err)
+{
+	if (r >= 0)
+		t->ok++;
+	else if (err == EINVAL)
+		t->einval++;
+	else if (err == EOPNOTSUPP)
+		t->enotsup++;
+	else if (err == EIO)
+		t->eio++;
+	else {
+		t->other++;
+		t->last_other = err;
+	}
+}
+
+static void print_tally(struct tally *t)
+{
+	printf("result ok=%ld EINVAL=%ld EOPNOTSUPP=%ld EIO=%ld other=%ld badsum=%ld",
+	       t->ok, t->einval, t->enotsup, t->eio, t->other, t->badsum);
+	if (t->other)
+		printf(" last_other=%s", strerror(t->last_other));
+	printf("\n");
+}
+
+static uint64_t fnv64(const unsigned char *p, size_t n, uint64_t h)
+{
+	while (n--) {
+		h ^= *p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+#define FNV0 0xcbf29ce484222325ULL
+
+static unsigned char *abuf(size_t len, size_t misalign)
+{
+	unsigned char *b;
+
+	if (posix_memalign((void **)&b, 4096, len + 8192)) {
+		perror("posix_memalign");
+		exit(2);
+	}
+	memset(b, 0, len + 8192);
+	return b + misalign;
+}
+
+static void pattern(unsigned char *b, size_t len, unsigned long seed, unsigned long long off)
+{
+	for (size_t i = 0; i < len; i += 8) {
+		uint64_t v = (off + i) * 0x9e3779b97f4a7c15ULL ^ seed * 0xff51afd7ed558ccdULL;
+		memcpy(b + i, &v, len - i < 8 ? len - i : 8);
+	}
+}
+
+static int opendev(const char *dev, int flags)
+{
+	int fd = open(dev, flags | O_DIRECT);
+
+	if (fd < 0) {
+		fprintf(stderr, "open %s: %s\n", dev, strerror(errno));
+		exit(2);
+	}
+	return fd;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+	struct tally t = { 0 };
+
+	if (argc < 5 && !(argc == 5 || (argc >= 4 && (!strcmp(argv[1], "preadv") || !strcmp(argv[1], "storm"))))) {
+		fprintf(stderr, "usage: see source\n");
+		return 2;
+	}
+	const char *cmd = argv[1], *dev = argv[2];
+	unsigned long long off = strtoull(argv[3], NULL, 0);
+
+	if (!strcmp(cmd, "read")) {
+		size_t len = strtoul(argv[4], NULL, 0);
+		size_t mis = argc > 5 ? strtoul(argv[5], NULL, 0) : 0;
+		long n = argc > 6 ? strtol(argv[6], NULL, 0) : 1;
+		int havesum = argc > 7;
+		uint64_t want = havesum ? strtoull(argv[7], NULL, 16) : 0;
+		int fd = opendev(dev, O_RDONLY);
+		unsigned char *b = abuf(len, mis);
+
+		for (long i = 0; i < n; i++) {
+			ssize_t r = pread(fd, b, len, off);
+
+			count(&t, r, errno);
+			if (r >= 0 && havesum && ((size_t)r != len || fnv64(b, len, FNV0) != want))
+				t.badsum++;
+		}
+		print_tally(&t);
+	} else if (!strcmp(cmd, "write")) {
+		size_t len = strtoul(argv[4], NULL, 0);
+		unsigned long seed = argc > 5 ? strtoul(argv[5], NULL, 0) : 1;
+		size_t mis = argc > 6 ? strtoul(argv[6], NULL, 0) : 0;
+		long n = argc > 7 ? strtol(argv[7], NULL, 0) : 1;
+		unsigned long long stride = argc > 8 ? strtoull(argv[8], NULL, 0) : 0;
+		int fd = opendev(dev, O_RDWR);
+		unsigned char *b = abuf(len, mis);
+
+		for (long i = 0; i < n; i++) {
+			pattern(b, len, seed, off + i * stride);
+			ssize_t r = pwrite(fd, b, len, off + i * stride);
+
+			count(&t, r, errno);
+		}
+		print_tally(&t);
+	} else if (!strcmp(cmd, "fill")) {
+		size_t len = strtoul(argv[4], NULL, 0);
+		unsigned long seed = argc > 5 ? strtoul(argv[5], NULL, 0) : 1;
+		size_t chunk = 1 << 20;
+		int fd = opendev(dev, O_RDWR);
+		unsigned char *b = abuf(chunk, 0);
+
+		for (size_t done = 0; done < len; done += chunk) {
+			size_t n = len - done < chunk ? len - done : chunk;
+
+			pattern(b, n, seed, off + done);
+			if (pwrite(fd, b, n, off + done) != (ssize_t)n) {
+				fprintf(stderr, "fill: %s\n", strerror(errno));
+				return 1;
+			}
+		}
+		if (fsync(fd))
+			perror("fsync");
+		printf("filled %zu\n", len);
+	} else if (!strcmp(cmd, "sum")) {
+		size_t len = strtoul(argv[4], NULL, 0);
+		size_t chunk = 1 << 20;
+		uint64_t h = FNV0;
+		int fd = opendev(dev, O_RDONLY);
+		unsigned char *b = abuf(chunk, 0);
+
+		for (size_t done = 0; done < len; done += chunk) {
+			size_t n = len - done < chunk ? len - done : chunk;
+
+			if (pread(fd, b, n, off + done) != (ssize_t)n) {
+				printf("sum error %s\n", strerror(errno));
+				return 1;
+			}
+			h = fnv64(b, n, h);
+		}
+		printf("%016" PRIx64 "\n", h);
+	} else if (!strcmp(cmd, "preadv")) {
+		struct iovec iov[64];
+		int niov = 0, fd = opendev(dev, O_RDONLY);
+		char *spec = strdup(argv[4]);
+
+		for (char *s = strtok(spec, ","); s && niov < 64; s = strtok(NULL, ","), niov++) {
+			size_t l = strtoul(s, NULL, 0);
+
+			iov[niov].iov_base = abuf(l, 0);
+			iov[niov].iov_len = l;
+		}
+		ssize_t r = preadv(fd, iov, niov, off);
+
+		count(&t, r, errno);
+		print_tally(&t);
+	} else if (!strcmp(cmd, "aio")) {
+		size_t len = strtoul(argv[4], NULL, 0);
+		size_t mis = argc > 5 ? strtoul(argv[5], NULL, 0) : 0;
+		long n = argc > 6 ? strtol(argv[6], NULL, 0) : 1;
+		int fd = opendev(dev, O_RDONLY);
+		unsigned char *b = abuf(len, mis);
+		io_context_t ctx = 0;
+		struct iocb cb, *cbs[1] = { &cb };
+		struct io_event ev;
+
+		if (io_setup(1, &ctx)) {
+			fprintf(stderr, "io_setup failed\n");
+			return 2;
+		}
+		for (long i = 0; i < n; i++) {
+			io_prep_pread(&cb, fd, b, len, off);
+			int r = io_submit(ctx, 1, cbs);
+
+			if (r != 1) {
+				count(&t, -1, -r);
+				continue;
+			}
+			if (io_getevents(ctx, 1, 1, &ev, NULL) != 1) {
+				count(&t, -1, EIO);
+				continue;
+			}
+			long res = (long)ev.res;
+
+			count(&t, res < 0 ? -1 : res, res < 0 ? (int)-res : 0);
+		}
+		io_destroy(ctx);
+		print_tally(&t);
+	} else if (!strcmp(cmd, "bench")) {
+		size_t len = strtoul(argv[4], NULL, 0);
+		double secs = argc > 5 ? atof(argv[5]) : 5, t0 = now();
+		int fd = opendev(dev, O_RDONLY);
+		unsigned char *b = abuf(len, 0);
+		long ops = 0;
+
+		while (now() - t0 < secs) {
+			ssize_t r = pread(fd, b, len, off + (ops % 64) * len);
+
+			count(&t, r, errno);
+			ops++;
+		}
+		printf("bench ops=%ld secs=%.2f ops_per_sec=%.1f ", ops, now() - t0, ops / (now() - t0));
+		print_tally(&t);
+	} else if (!strcmp(cmd, "storm")) {
+		double secs = strtod(argv[4], NULL), t0 = now();
+		int fd = opendev(dev, O_RDONLY);
+		unsigned char *b = abuf(4096, 1);
+
+		while (now() - t0 < secs) {
+			ssize_t r = pread(fd, b, 4096, off);
+
+			count(&t, r, errno);
+		}
+		printf("storm ");
+		print_tally(&t);
+	} else {
+		fprintf(stderr, "unknown command %s\n", cmd);
+		return 2;
+	}
+	return 0;
+}
