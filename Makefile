@@ -18,6 +18,7 @@
 #   make kunit-mutants         undo each behaviour of the fix: KUnit must fail
 #   make vmtest [PATCHED=0]    QEMU scenarios on the patched (or base) kernel
 #   make patches               mail-ready series in build/patches/$(LINE)/
+#   make htmldocs              the admin-guide page in the kernel's Sphinx build
 # Without KSRC the tree is build/src/$(LINE), which the targets reset to its
 # base and patch themselves.  With KSRC (your own git tree, or the 6.18/7.1
 # trees) the series goes on top of its HEAD with `make apply`, once.
@@ -53,7 +54,7 @@ APT_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev cpio kmod \
 	linux-source-6.12 linux-source-6.1
 
 .PHONY: all mdclassify example bench install deps kernel-src apply applied \
-	build sparse checkpatch maintainers kunit kunit-mutants check-line vmtest patches check \
+	build sparse checkpatch maintainers kunit kunit-mutants check-line vmtest patches htmldocs check \
 	mdclassify-check clean
 
 all: mdclassify
@@ -155,6 +156,16 @@ vmtest: $(if $(filter 0,$(PATCHED)),kernel-src,applied)
 	else \
 		kunit/vm/vmtest.sh --ksrc $(KSRC) --out $(OUT)/vm --line $(LINE) --patched 1; \
 	fi
+
+# The admin guide page in the kernel's own Sphinx build (needs python3-sphinx
+# and python3-sphinx-rtd-theme): no warning may name it.
+htmldocs: applied
+	@echo "== htmldocs: Documentation/admin-guide of $(LINE) with the series"
+	@$(MAKE) -s -C $(KSRC) O=$(OUT)/docs SPHINXDIRS=admin-guide htmldocs > $(OUT)/htmldocs.log 2>&1 || \
+		{ tail -20 $(OUT)/htmldocs.log; exit 1; }
+	@n=$$(grep -c 'md-request-errors' $(OUT)/htmldocs.log || true); \
+	echo "htmldocs: admin-guide built, $$n warnings about md-request-errors.rst"; \
+	grep 'md-request-errors' $(OUT)/htmldocs.log || true; [ "$$n" = 0 ]
 
 patches: applied
 	@$(S)/patches.sh $(LINE) $(KSRC) $(BUILD)/patches/$(LINE)
