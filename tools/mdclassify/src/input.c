@@ -53,6 +53,11 @@ const char *mdc_input_kind(const struct mdc_input *in)
 	return kind_names[in->kind];
 }
 
+const char *mdc_input_name(const struct mdc_input *in)
+{
+	return in->name;
+}
+
 static ssize_t raw_read(struct mdc_input *in, void *buf, size_t len)
 {
 	ssize_t r;
@@ -331,6 +336,25 @@ int mdc_input_fd(const struct mdc_input *in)
 int mdc_input_plain(const struct mdc_input *in)
 {
 	return in->kind == K_PLAIN;
+}
+
+/*
+ * A plain regular file can be read by offset (pread), so that the
+ * scanner's two threads read and scan different parts of it at once.
+ * MDCLASSIFY_PREAD=0 turns that off (tests compare both paths).
+ */
+int mdc_input_seekable(const struct mdc_input *in)
+{
+	const char *e = getenv("MDCLASSIFY_PREAD");
+
+	return in->kind == K_PLAIN && in->total && in->fd > 0 &&
+	       !(e && !strcmp(e, "0"));
+}
+
+/* progress of a reader that uses pread */
+void mdc_input_set_pos(struct mdc_input *in, uint64_t off)
+{
+	in->in_off = off;
 }
 
 void mdc_input_close(struct mdc_input *in)

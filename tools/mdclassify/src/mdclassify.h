@@ -353,6 +353,9 @@ uint64_t mdc_input_pos(const struct mdc_input *in);
 int mdc_input_fd(const struct mdc_input *in);
 int mdc_input_plain(const struct mdc_input *in);
 const char *mdc_input_kind(const struct mdc_input *in);
+int mdc_input_seekable(const struct mdc_input *in);
+void mdc_input_set_pos(struct mdc_input *in, uint64_t off);
+const char *mdc_input_name(const struct mdc_input *in);
 void mdc_input_close(struct mdc_input *in);
 
 /* scan.c */
