@@ -302,7 +302,7 @@ struct mdc_incident {
 	char action[320];
 	char fix[320];
 	char why[640];
-	char live[160];
+	char live[512];
 	struct mdc_evid *evid;
 	unsigned int nevid;
 	uint64_t more;
@@ -377,5 +377,10 @@ int mdc_read_journal(struct mdc_model *m, const char *dir, int follow,
 
 /* live.c */
 void mdc_live_annotate(struct mdc_model *m, struct mdc_result *r);
+struct mdu_array_info_s;
+struct mdu_disk_info_s;
+const char *mdc_md_disk_word(const struct mdu_disk_info_s *d);
+int mdc_md_describe(const struct mdu_array_info_s *a,
+		    const struct mdu_disk_info_s *d, char *out, size_t n);
 
 #endif

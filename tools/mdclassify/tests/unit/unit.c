@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/raid/md_p.h>
+#include <linux/raid/md_u.h>
+
 #include "mdclassify.h"
 
 static int passed, failed;
@@ -287,6 +290,34 @@ static void scanning(void)
 	      !mdc_anchor_hit("Sep 12 systemd[1]: Started foo.", 31));
 }
 
+/* --live: md's GET_ARRAY_INFO/GET_DISK_INFO answers as words */
+static void md_ioctl_words(void)
+{
+	mdu_array_info_t a = { .level = 1, .raid_disks = 2, .nr_disks = 2,
+			       .active_disks = 1, .working_disks = 1,
+			       .failed_disks = 1 };
+	mdu_disk_info_t d = { .number = 1, .raid_disk = -1,
+			      .state = 1 << MD_DISK_FAULTY };
+	char out[160];
+
+	mdc_md_describe(&a, &d, out, sizeof(out));
+	CHECK("md-ioctl-faulty", !strcmp(out,
+	      "disk 1 faulty; md raid1 degraded: 1 of 2 working, 1 failed, 0 spare"));
+	d.state = (1 << MD_DISK_ACTIVE) | (1 << MD_DISK_SYNC);
+	d.raid_disk = 1;
+	a.active_disks = a.working_disks = 2;
+	a.failed_disks = 0;
+	mdc_md_describe(&a, &d, out, sizeof(out));
+	CHECK("md-ioctl-in-sync", !strcmp(out,
+	      "disk 1 in sync; md raid1 complete: 2 of 2 working, 0 failed, 0 spare"));
+	d.state = 0;
+	CHECK("md-ioctl-rebuilding", !strcmp(mdc_md_disk_word(&d), "rebuilding"));
+	d.raid_disk = -1;
+	CHECK("md-ioctl-spare", !strcmp(mdc_md_disk_word(&d), "spare"));
+	d.state = (1 << MD_DISK_REMOVED) | (1 << MD_DISK_SYNC);
+	CHECK("md-ioctl-removed", !strcmp(mdc_md_disk_word(&d), "removed"));
+}
+
 int main(void)
 {
 	formats();
@@ -294,6 +325,7 @@ int main(void)
 	rules();
 	escaping();
 	scanning();
+	md_ioctl_words();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
