@@ -229,6 +229,9 @@ fi
 t live/sysfs-faulty grep -q 'sdc1: faulty now (md state .faulty.' "$WORK/live.txt"
 "$MDC" --json --live --sysfs-root tests/sysfs/degraded --dmsetup-status tests/fixtures/dmsetup-status.txt examples/6.18-lvm-raid1-dm58.log > "$WORK/live2.txt" 2>&1
 t live/dm-raid-health grep -q "dm-58: faulty now (dm-raid health 'D' of leg 0 of vg0-iris_boot); cause: request; run: lvchange --refresh vg0/iris_boot" "$WORK/live2.txt"
+printf '[ 1.0] md/raid1:md0: Disk failure on ../../dev/watchdog, disabling device.\n[ 2.0] md/raid1:../../dev/x: Disk failure on sdb1, disabling device.\n' > "$WORK/forged.log"
+"$MDC" --json --live --sysfs-root tests/sysfs/degraded "$WORK/forged.log" > "$WORK/live3.txt" 2>&1
+t live/forged-names-not-used-in-paths sh -c "[ \$(grep -c 'no live state (not a plain device name)' '$WORK/live3.txt') = 2 ]"
 "$MDC" --prometheus "$WORK/m.prom" examples/6.18-*.log > /dev/null 2>&1
 t prometheus/textfile sh -c "grep -q '^mdclassify_incident{array=\"mdX\",leg=\"dm-58\",lv=\"vg0/iris_boot\",class=\"request\",verdict=\"safe-to-refresh\",faulted=\"1\"} 1' '$WORK/m.prom' && grep -q '^mdclassify_degraded_legs 2' '$WORK/m.prom'"
 : > "$WORK/grow.log"
