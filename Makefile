@@ -24,7 +24,10 @@
 # trees) the series goes on top of its HEAD with `make apply`, once.
 
 LINE ?= 6.12
+# what `make check` (CI) builds and tests: check-line for CI_LINES, vmtest
+# for CI_VM_LINES (packaged Debian kernels only)
 CI_LINES := 6.12 6.1
+CI_VM_LINES := 6.12
 BUILD := $(CURDIR)/build
 OUT := $(BUILD)/out/$(LINE)
 ifeq ($(origin KSRC),undefined)
@@ -174,7 +177,8 @@ patches: applied
 # the VM scenarios on patched 6.12.  Ends with "N passed, N failed".
 check:
 	@pass=0; fail=0; failed=""; \
-	for step in mdclassify-check check-line:6.12 check-line:6.1 vmtest:6.12; do \
+	for step in mdclassify-check $(addprefix check-line:,$(CI_LINES)) \
+		    $(addprefix vmtest:,$(CI_VM_LINES)); do \
 		target=$${step%%:*}; line=$${step#*:}; [ "$$line" = "$$step" ] && line=; \
 		echo "==== $$step"; \
 		if $(MAKE) --no-print-directory $$target $${line:+LINE=$$line}; then \

@@ -3,7 +3,10 @@
  * libFuzzer target: the whole read-parse-classify-report path.  The input
  * goes through a memfd and the real reader (so gzip/xz/zstd magic and
  * decoding are fuzzed too), then the scanner, the model, the classifier
- * and both report writers.
+ * and both report writers.  A plain input is read as a file is: in pread
+ * chunks, here of 64 B to 8 KiB (chosen by the input's size) so that
+ * lines, continuations and traces cross chunk borders; every third size
+ * takes the stream reader instead.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -35,6 +38,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	snprintf(err, sizeof(err), "%u", 64u << (size % 8));
+	setenv("MDCLASSIFY_CHUNK", err, 1);
+	setenv("MDCLASSIFY_PREAD", size % 3 ? "1" : "0", 1);
 	m = calloc(1, sizeof(*m));
 	mdc_model_init(m, &o);
 	sc = mdc_scanner_new(m);
