@@ -1,10 +1,11 @@
 #!/bin/bash
-# mkinitramfs.sh OUT.cpio.gz MODULE.ko VMIO_BINARY
+# mkinitramfs.sh OUT.cpio.gz MODULE.ko VMIO_BINARY MDCLASSIFY_BINARY
 # Guest root from this machine's Debian packages (busybox-static, mdadm, lvm2,
-# dmsetup) + their shared libraries (ldd) + the harness' own programs.
+# dmsetup) + their shared libraries (ldd) + the harness' own programs and
+# mdclassify (its --live view of the guest's arrays is checked there).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-out=$1; ko=$2; vmio=$3
+out=$1; ko=$2; vmio=$3; mdc=$4
 root=$(mktemp -d "${TMPDIR:-/tmp}/vmroot.XXXXXX")
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,etc/lvm,proc,sys,dev,run,tmp,scenarios,root}
@@ -15,9 +16,9 @@ cp "$(command -v busybox)" "$root/bin/busybox"
 for a in $("$root/bin/busybox" --list); do
 	[ -e "$root/bin/$a" ] || ln -s busybox "$root/bin/$a"
 done
-for b in mdadm lvm dmsetup; do
+for b in mdadm lvm dmsetup "$mdc"; do
 	p=$(readlink -f "$(command -v $b)")
-	cp "$p" "$root/sbin/$b"
+	cp "$p" "$root/sbin/$(basename "$b")"
 	for l in $(ldd "$p" | grep -o '/[^ ]*'); do
 		mkdir -p "$root$(dirname "$l")"
 		cp -L "$l" "$root$l"

@@ -50,7 +50,10 @@ nice -n 10 make -s -C "$ksrc" O="$kb" CC="ccache gcc" M="$out/dm-vmerr" modules 
 # ---- 3. guest programs + initramfs
 gcc -O2 -Wall -static -o "$out/vmio" "$here/vmio.c" -laio >> "$out/build.log" 2>&1 \
 	|| { echo "FAIL build: vmio (needs libaio-dev)"; echo "0 passed, 1 failed"; exit 1; }
-"$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out/dm-vmerr/dm-vmerr.ko" "$out/vmio" 2>>"$out/build.log" \
+make -s -C "$here/../../tools/mdclassify" mdclassify >> "$out/build.log" 2>&1 \
+	|| { echo "FAIL build: mdclassify (see $out/build.log)"; echo "0 passed, 1 failed"; exit 1; }
+"$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out/dm-vmerr/dm-vmerr.ko" "$out/vmio" \
+	"$here/../../tools/mdclassify/mdclassify" 2>>"$out/build.log" \
 	|| { tail -5 "$out/build.log" >&2; echo "FAIL build: initramfs"; echo "0 passed, 1 failed"; exit 1; }
 log "kernel $krel built and initramfs ready in $(( $(date +%s) - T0 ))s"
 

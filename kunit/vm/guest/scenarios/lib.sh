@@ -155,6 +155,30 @@ teardown() {
 	lvm-*) lvm vgchange -q -an vg >/dev/null 2>&1 ;;
 	esac
 }
+# mdclassify --live on this boot's kernel log: the incident of leg LEG has
+# class CLASS and its live state starts with STATE ("faulty now (disk", ...:
+# "(disk" is md's GET_DISK_INFO answer, "(dm-raid health" dmsetup's).
+classify_check() { # LEG CLASS STATE
+	command -v mdclassify >/dev/null || { fail "mdclassify missing in the guest"; return; }
+	dmesg > /tmp/kmsg.log; dmsetup ls > /tmp/dmls 2>/dev/null
+	mdclassify --no-progress --json --live --dmsetup-ls /tmp/dmls /tmp/kmsg.log > /tmp/mdc.json 2>&1
+	mdclassify --no-progress --brief --live --dmsetup-ls /tmp/dmls /tmp/kmsg.log 2>&1 | sed 's/^/  mdclassify| /'
+	inc=$(grep "\"leg\": \"$1\"" /tmp/mdc.json | head -1)
+	expect "mdclassify class of $1" "$(echo "$inc" | grep -o '"class": "[a-z-]*"')" = "\"class\": \"$2\""
+	expect "mdclassify live state of $1" "$(echo "$inc" | grep -c "\"live_state\": \"$1: $3")" = 1
+	echo "  live: $(echo "$inc" | grep -o '"live_state": "[^"]*"')"
+}
+# mdclassify on this boot's log after request errors only: it names them
+# (class request) and finds nothing degraded (exit 0, no leg faulty now).
+classify_request_only() {
+	command -v mdclassify >/dev/null || { fail "mdclassify missing in the guest"; return; }
+	dmesg > /tmp/kmsg.log
+	mdclassify --no-progress --json --live /tmp/kmsg.log > /tmp/mdc.json 2>&1; rc=$?
+	mdclassify --no-progress --brief --live /tmp/kmsg.log 2>&1 | sed 's/^/  mdclassify| /'
+	expect "mdclassify exit (0: nothing degraded)" $rc = 0
+	expect "mdclassify request incidents" "$(grep -c '"class": "request"' /tmp/mdc.json)" -ge 1
+	expect "mdclassify legs faulty now" "$(grep -c 'faulty now' /tmp/mdc.json)" = 0
+}
 # Checks every scenario makes at its end on its dmesg window.
 common_dmesg_checks() {
 	for pat in 'rescheduling sector' 'read error corrected' 'exceeded read_error threshold' \

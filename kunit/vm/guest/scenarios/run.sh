@@ -83,6 +83,7 @@ t_request_read() {
 		expect "$how: md bad blocks" "$(md_badblocks)" = 0
 		expect "$how: data checksum" "$(vmio sum $ARR 0 1048576)" = "$ALL0"
 	done
+	classify_request_only
 	common_dmesg_checks
 }
 
@@ -166,6 +167,12 @@ t_media() {
 	expect "'read error corrected' lines" "$(count_dmesg 'read error corrected')" -ge $MAXRE
 	if [ "$FAULT_AT" != none ]; then
 		expect "threshold message" "$(count_dmesg "exceeded read_error threshold \[cur $FAULT_AT:max $MAXRE\]")" = 1
+		# the admin's view: cause media, and md's / dm's view now
+		case $KIND in
+		md-raid1) classify_check $(leg_kname 0) media "faulty now (disk [0-9]* faulty; md raid1 degraded: 1 of 2 working, 1 failed" ;;
+		md-raid10) classify_check $(leg_kname 0) media "faulty now (disk [0-9]* faulty; md raid10 degraded: 3 of 4 working, 1 failed" ;;
+		lvm-raid1) classify_check $(dmname vg-lv_rimage_0) media "faulty now (dm-raid health 'D' of leg 0 of vg-lv)" ;;
+		esac
 	fi
 }
 
