@@ -243,6 +243,9 @@ static void lv_of(const struct mdc_model *m, const struct mdc_leg *l,
 		}
 	}
 	lv[o] = 0;
+	/* LVM names its devices VG-LV; "e0", "cryptroot" are not LVs */
+	if (!strchr(lv, '/'))
+		lv[0] = 0;
 }
 
 static int cmp_evid(const void *a, const void *b)

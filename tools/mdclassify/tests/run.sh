@@ -110,6 +110,10 @@ golden seed-affected-kernel --kernel 6.18.2 examples/6.18-lvm-raid1-dm58.log
 golden seed-fixed-kernel --kernel 7.1.0 examples/6.18-lvm-raid1-dm58.log
 golden dmsetup-ls --dmsetup-ls tests/fixtures/dmsetup-ls.txt tests/fixtures/mdx-no-dmeventd.log
 golden since-until --year 2024 --since "2024-06-06 20:00" --until "2024-06-06 21:00" tests/fixtures/two-days.log
+printf '[ 1.0] md/raid1:md0: Disk failure on dm-0, disabling device.\n' > "$WORK/dm0.log"
+printf 'e0\t(253:0)\n' > "$WORK/dmls-plain"; printf 'vg0-data_rimage_0\t(253:0)\n' > "$WORK/dmls-lvm"
+t dmsetup-ls/plain-dm-name-is-no-LV sh -c "! '$MDC' --brief --dmsetup-ls '$WORK/dmls-plain' '$WORK/dm0.log' | grep -q ' LV '"
+t dmsetup-ls/lvm-name-is-VG-LV sh -c "'$MDC' --brief --dmsetup-ls '$WORK/dmls-lvm' '$WORK/dm0.log' | grep -q ' LV vg0/data '"
 
 # ---- exit codes
 code() { "$MDC" --no-progress "$@" > /dev/null 2>&1; echo $?; }
