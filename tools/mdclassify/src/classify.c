@@ -330,12 +330,19 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 {
 	const char *arr = in->array ? in->array : "";
 	int lvm = !strcmp(arr, "mdX") || !strcmp(arr, "dm-mirror");
-	char lvref[128];
+	char lvref[128], smart[160];
 
 	if (in->lv[0])
 		snprintf(lvref, sizeof(lvref), "%s", in->lv);
 	else
 		snprintf(lvref, sizeof(lvref), "VG/LV");
+	/* SMART is on the disk, not on a dm device stacked on it */
+	if (!strncmp(disk, "dm-", 3))
+		snprintf(smart, sizeof(smart),
+			 "smartctl -x on the disk under %s (lsblk -s /dev/%s)",
+			 disk, disk);
+	else
+		snprintf(smart, sizeof(smart), "smartctl -x /dev/%s", disk);
 	switch (in->cls) {
 	case CL_REQUEST:
 		if (!l->faulted)
@@ -353,16 +360,16 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 	case CL_MEDIA:
 		if (!l->faulted)
 			snprintf(in->action, sizeof(in->action),
-				 "not failed yet: check smartctl -x /dev/%s and plan to replace it (mdadm /dev/%s --replace /dev/%s --with /dev/NEW)",
-				 disk, arr, l->name);
+				 "not failed yet: check %s and plan to replace it (mdadm /dev/%s --replace /dev/%s --with /dev/NEW)",
+				 smart, arr, l->name);
 		else if (lvm)
 			snprintf(in->action, sizeof(in->action),
 				 "replace the PV under %s: lvconvert --repair %s (or lvconvert --replace OLD_PV %s NEW_PV); check: smartctl -x",
 				 l->name, lvref, lvref);
 		else
 			snprintf(in->action, sizeof(in->action),
-				 "replace %s: mdadm /dev/%s --replace /dev/%s --with /dev/NEW (or --fail, --remove, then --add); check first: smartctl -x /dev/%s",
-				 disk, arr, l->name, disk);
+				 "replace %s: mdadm /dev/%s --replace /dev/%s --with /dev/NEW (or --fail, --remove, then --add); check first: %s",
+				 disk, arr, l->name, smart);
 		break;
 	case CL_TRANSPORT:
 		if (lvm)
@@ -389,8 +396,8 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 				 l->name, l->name[0] == '#' ? "dm-N" : l->name);
 		else
 			snprintf(in->action, sizeof(in->action),
-				 "investigate: smartctl -x /dev/%s; mdadm --examine /dev/%s; read the log around the evidence lines",
-				 disk, l->name);
+				 "investigate: %s; mdadm --examine /dev/%s; read the log around the evidence lines",
+				 smart, l->name);
 		break;
 	}
 	if (!strcmp(arr, "md?")) {
