@@ -149,7 +149,6 @@ static const char *md_prefix(const char *m, struct mdc_event *ev)
 static int rule_md(const char *m, struct mdc_event *ev)
 {
 	const char *p = md_prefix(m, ev), *q;
-	char tmp[MDC_NAME];
 
 	if (!p)
 		return 0;
@@ -247,7 +246,6 @@ static int rule_md(const char *m, struct mdc_event *ev)
 		}
 		return set(ev, EV_ARRAY_INFO, SIG_BENIGN, 1, NULL);
 	}
-	(void)tmp;
 	return 0;
 }
 

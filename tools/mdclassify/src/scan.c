@@ -232,6 +232,20 @@ static void teddy_init(void)
 	}
 }
 
+/* the prefilter's survivors (bits of mask, from p): the first real anchor */
+static inline const char *first_hit(const char *b, const char *e,
+				    const char *p, unsigned long long mask)
+{
+	while (mask) {
+		const char *c = p + __builtin_ctzll(mask);
+
+		if (kt.head[key16((const unsigned char *)c)] && verify(b, e, c))
+			return c;
+		mask &= mask - 1;
+	}
+	return NULL;
+}
+
 __attribute__((target("avx2")))
 static const char *find_hit_avx2(const char *b, const char *p, const char *e,
 				 const char **tail)
@@ -247,6 +261,7 @@ static const char *find_hit_avx2(const char *b, const char *p, const char *e,
 	while (p + 35 <= e) {
 		__m256i ma = _mm256_set1_epi8(-1), mb = ma;
 		unsigned int mask;
+		const char *hit;
 
 		for (j = 0; j < 4; j++) {
 			__m256i v = _mm256_loadu_si256((const __m256i *)(p + j));
@@ -262,14 +277,9 @@ static const char *find_hit_avx2(const char *b, const char *p, const char *e,
 		}
 		mask = ~(unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
 				_mm256_or_si256(ma, mb), zero));
-		while (mask) {
-			const char *c = p + __builtin_ctz(mask);
-
-			if (kt.head[key16((const unsigned char *)c)] &&
-			    verify(b, e, c))
-				return c;
-			mask &= mask - 1;
-		}
+		hit = first_hit(b, e, p, mask);
+		if (hit)
+			return hit;
 		p += 32;
 	}
 	*tail = p;	/* the last bytes are left to the scalar loop */
@@ -292,6 +302,7 @@ static const char *find_hit_avx512(const char *b, const char *p, const char *e,
 	while (p + 67 <= e) {
 		__m512i ma, mb, v, lo, hi;
 		unsigned long long mask;
+		const char *hit;
 
 #define STEP(j, L, H, BL, BH) \
 		v = _mm512_loadu_si512((const void *)(p + (j))); \
@@ -310,14 +321,9 @@ static const char *find_hit_avx512(const char *b, const char *p, const char *e,
 #undef STEP
 		ma = _mm512_or_si512(ma, mb);
 		mask = _mm512_test_epi8_mask(ma, ma);
-		while (mask) {
-			const char *c = p + __builtin_ctzll(mask);
-
-			if (kt.head[key16((const unsigned char *)c)] &&
-			    verify(b, e, c))
-				return c;
-			mask &= mask - 1;
-		}
+		hit = first_hit(b, e, p, mask);
+		if (hit)
+			return hit;
 		p += 64;
 	}
 	*tail = p;
