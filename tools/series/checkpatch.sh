@@ -28,6 +28,9 @@ covered() {
 # check_one KSRC FILE NAME: print the verdict of one patch; return 1 if bad.
 check_one() {
 	local ksrc=$1 file=$2 name=$3 ignore=UNKNOWN_COMMIT_ID out sum
+	# Our own patches carry no sign-off in the project: make patches
+	# signs them off as the sender.
+	grep -q '^Signed-off-by: ' "$file" || ignore=$ignore,MISSING_SIGN_OFF
 	# A stable backport keeps the upstream message verbatim, tags included.
 	if grep -qE '^commit [0-9a-f]{40} upstream\.$' "$file"; then
 		ignore=$ignore,BAD_FIXES_TAG
