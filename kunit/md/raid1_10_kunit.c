@@ -17,38 +17,38 @@ struct status_case {
 	bool rejection;		/* expected for READ and WRITE */
 };
 
-#define STATUS(s, r) { .status = s, .name = #s, .rejection = r }
+#define STS_CASE(s, r) { .status = s, .name = #s, .rejection = r }
 
 /* Every error blk_status_t value this kernel defines. */
 static const struct status_case status_cases[] = {
-	STATUS(BLK_STS_NOTSUPP, true),
-	STATUS(BLK_STS_TIMEOUT, false),
-	STATUS(BLK_STS_NOSPC, false),
-	STATUS(BLK_STS_TRANSPORT, false),
-	STATUS(BLK_STS_TARGET, false),
+	STS_CASE(BLK_STS_NOTSUPP, true),
+	STS_CASE(BLK_STS_TIMEOUT, false),
+	STS_CASE(BLK_STS_NOSPC, false),
+	STS_CASE(BLK_STS_TRANSPORT, false),
+	STS_CASE(BLK_STS_TARGET, false),
 #ifdef BLK_STS_RESV_CONFLICT
-	STATUS(BLK_STS_RESV_CONFLICT, false),
+	STS_CASE(BLK_STS_RESV_CONFLICT, false),
 #else
-	STATUS(BLK_STS_NEXUS, false),
+	STS_CASE(BLK_STS_NEXUS, false),
 #endif
-	STATUS(BLK_STS_MEDIUM, false),
-	STATUS(BLK_STS_PROTECTION, false),
-	STATUS(BLK_STS_RESOURCE, false),
-	STATUS(BLK_STS_IOERR, false),
-	STATUS(BLK_STS_DM_REQUEUE, false),
-	STATUS(BLK_STS_AGAIN, false),
-	STATUS(BLK_STS_DEV_RESOURCE, false),
+	STS_CASE(BLK_STS_MEDIUM, false),
+	STS_CASE(BLK_STS_PROTECTION, false),
+	STS_CASE(BLK_STS_RESOURCE, false),
+	STS_CASE(BLK_STS_IOERR, false),
+	STS_CASE(BLK_STS_DM_REQUEUE, false),
+	STS_CASE(BLK_STS_AGAIN, false),
+	STS_CASE(BLK_STS_DEV_RESOURCE, false),
 #ifdef BLK_STS_ZONE_RESOURCE
-	STATUS(BLK_STS_ZONE_RESOURCE, false),
+	STS_CASE(BLK_STS_ZONE_RESOURCE, false),
 #endif
-	STATUS(BLK_STS_ZONE_OPEN_RESOURCE, false),
-	STATUS(BLK_STS_ZONE_ACTIVE_RESOURCE, false),
-	STATUS(BLK_STS_OFFLINE, false),
+	STS_CASE(BLK_STS_ZONE_OPEN_RESOURCE, false),
+	STS_CASE(BLK_STS_ZONE_ACTIVE_RESOURCE, false),
+	STS_CASE(BLK_STS_OFFLINE, false),
 #ifdef BLK_STS_DURATION_LIMIT
-	STATUS(BLK_STS_DURATION_LIMIT, false),
+	STS_CASE(BLK_STS_DURATION_LIMIT, false),
 #endif
 #ifdef BLK_STS_INVAL
-	STATUS(BLK_STS_INVAL, true),
+	STS_CASE(BLK_STS_INVAL, true),
 #endif
 };
 
@@ -220,7 +220,7 @@ static struct kunit_suite md_raid1_10_read_leg_suite = {
  * answers in that order with the helpers the completion handlers call.
  */
 #define MAX_LEGS 4
-#define NONE (-1)
+#define NO_LEG (-1)
 
 struct read_case {
 	const char *name;
@@ -228,9 +228,9 @@ struct read_case {
 	blk_status_t answer[MAX_LEGS];	/* in the order they are tried */
 	bool failfast;
 	/* expected */
-	int served_by;			/* NONE: no leg served the read */
+	int served_by;			/* NO_LEG: no leg served the read */
 	blk_status_t status;		/* to the submitter if none served */
-	int notsupp_leg;		/* handled as a read error, or NONE */
+	int notsupp_leg;		/* handled as a read error, or NO_LEG */
 	unsigned int device_errors;	/* legs through fix_read_error() */
 };
 
@@ -238,32 +238,32 @@ static const struct read_case read_cases[] = {
 #ifdef BLK_STS_INVAL
 	{ "every leg rejects as invalid", 2,
 	  { BLK_STS_INVAL, BLK_STS_INVAL }, false,
-	  NONE, BLK_STS_INVAL, NONE, 0 },
+	  NO_LEG, BLK_STS_INVAL, NO_LEG, 0 },
 #endif
 	{ "every leg rejects as unsupported", 2,
 	  { BLK_STS_NOTSUPP, BLK_STS_NOTSUPP }, false,
-	  NONE, BLK_STS_NOTSUPP, NONE, 0 },
+	  NO_LEG, BLK_STS_NOTSUPP, NO_LEG, 0 },
 #ifdef BLK_STS_INVAL
 	{ "three legs reject, mixed statuses", 3,
 	  { BLK_STS_INVAL, BLK_STS_NOTSUPP, BLK_STS_INVAL }, false,
-	  NONE, BLK_STS_INVAL, NONE, 0 },
+	  NO_LEG, BLK_STS_INVAL, NO_LEG, 0 },
 #endif
 	{ "three legs reject as unsupported", 3,
 	  { BLK_STS_NOTSUPP, BLK_STS_NOTSUPP, BLK_STS_NOTSUPP }, false,
-	  NONE, BLK_STS_NOTSUPP, NONE, 0 },
+	  NO_LEG, BLK_STS_NOTSUPP, NO_LEG, 0 },
 	{ "degraded array, its one leg rejects", 1,
 	  { BLK_STS_NOTSUPP }, false,
-	  NONE, BLK_STS_NOTSUPP, NONE, 0 },
+	  NO_LEG, BLK_STS_NOTSUPP, NO_LEG, 0 },
 	{ "failfast legs all reject", 2,
 	  { BLK_STS_NOTSUPP, BLK_STS_NOTSUPP }, true,
-	  NONE, BLK_STS_NOTSUPP, NONE, 0 },
+	  NO_LEG, BLK_STS_NOTSUPP, NO_LEG, 0 },
 	{ "dead namespace: NOTSUPP, another leg serves", 2,
 	  { BLK_STS_NOTSUPP, BLK_STS_OK }, false,
 	  1, BLK_STS_OK, 0, 0 },
 #ifdef BLK_STS_INVAL
 	{ "stricter limits: INVAL, another leg serves", 2,
 	  { BLK_STS_INVAL, BLK_STS_OK }, false,
-	  1, BLK_STS_OK, NONE, 0 },
+	  1, BLK_STS_OK, NO_LEG, 0 },
 #endif
 	{ "failfast dead namespace, another leg serves", 2,
 	  { BLK_STS_NOTSUPP, BLK_STS_OK }, true,
@@ -278,13 +278,13 @@ static const struct read_case read_cases[] = {
 	  2, BLK_STS_OK, 0, 0 },
 	{ "media error, then the other leg serves", 2,
 	  { BLK_STS_MEDIUM, BLK_STS_OK }, false,
-	  1, BLK_STS_OK, NONE, 1 },
+	  1, BLK_STS_OK, NO_LEG, 1 },
 	{ "rejection, then a device error: EIO wins", 2,
 	  { BLK_STS_NOTSUPP, BLK_STS_MEDIUM }, false,
-	  NONE, BLK_STS_IOERR, NONE, 2 },
+	  NO_LEG, BLK_STS_IOERR, NO_LEG, 2 },
 	{ "device error, then a rejection: EIO wins", 2,
 	  { BLK_STS_TRANSPORT, BLK_STS_NOTSUPP }, false,
-	  NONE, BLK_STS_IOERR, NONE, 1 },
+	  NO_LEG, BLK_STS_IOERR, NO_LEG, 1 },
 };
 
 struct read_verdict {
@@ -296,7 +296,7 @@ struct read_verdict {
 
 static struct read_verdict read_request(const struct read_case *c)
 {
-	struct read_verdict v = { .served_by = NONE, .notsupp_leg = NONE };
+	struct read_verdict v = { .served_by = NO_LEG, .notsupp_leg = NO_LEG };
 	blk_status_t seen = BLK_STS_OK;
 	int leg;
 
@@ -309,7 +309,7 @@ static struct read_verdict read_request(const struct read_case *c)
 			return v;
 		case RAID1_READ_REJECTED:
 			seen = raid1_fold_status(seen, st, true);
-			if (st == BLK_STS_NOTSUPP && v.notsupp_leg == NONE)
+			if (st == BLK_STS_NOTSUPP && v.notsupp_leg == NO_LEG)
 				v.notsupp_leg = leg;
 			break;
 		case RAID1_READ_RETRY:
@@ -323,7 +323,7 @@ static struct read_verdict read_request(const struct read_case *c)
 		}
 	}
 	/* no leg served it: nothing is blamed on a leg for the rejections */
-	v.notsupp_leg = NONE;
+	v.notsupp_leg = NO_LEG;
 	v.status = seen ?: BLK_STS_IOERR;
 	return v;
 }
@@ -341,7 +341,7 @@ static void raid1_read_request_verdict(struct kunit *test)
 	struct read_verdict v = read_request(c);
 
 	KUNIT_EXPECT_EQ(test, v.served_by, c->served_by);
-	if (c->served_by == NONE)
+	if (c->served_by == NO_LEG)
 		KUNIT_EXPECT_EQ(test, v.status, c->status);
 	KUNIT_EXPECT_EQ(test, v.notsupp_leg, c->notsupp_leg);
 	KUNIT_EXPECT_EQ(test, v.device_errors, c->device_errors);
