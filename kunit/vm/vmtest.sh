@@ -10,7 +10,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 ALL="md-raid1/request-read md-raid1/request-write md-raid1/media md-raid1/misaligned
 md-raid10/request-read md-raid10/request-write md-raid10/media md-raid10/misaligned
 lvm-raid1/request-read lvm-raid1/request-write lvm-raid1/media lvm-raid1/misaligned
-lvm-mirror/recovery md-raid1/throughput"
+lvm-mirror/recovery lvm-mirror/seed lvm-mirror/all-reject lvm-mirror/dead-leg lvm-mirror/lost-write
+md-raid1/throughput"
 ksrc= out= line= patched=1 scen= tmo=150 debug=0
 while [ $# -gt 0 ]; do
 	case $1 in
