@@ -29,7 +29,7 @@ static void dm_raid1_leg_rejected_test(struct kunit *test)
 {
 	static const blk_status_t device_errors[] = {
 		BLK_STS_IOERR, BLK_STS_MEDIUM, BLK_STS_TIMEOUT,
-		BLK_STS_TRANSPORT, BLK_STS_TARGET, BLK_STS_NEXUS,
+		BLK_STS_TRANSPORT, BLK_STS_TARGET, BLK_STS_NOSPC,
 		BLK_STS_PROTECTION, BLK_STS_RESOURCE, BLK_STS_DM_REQUEUE,
 	};
 	unsigned int i;
