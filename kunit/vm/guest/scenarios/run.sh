@@ -287,13 +287,13 @@ t_seed() {
 	# resync completes; suspend returns within ADMIN_TMO.
 	ADMIN_TMO=60
 	# ----
-	LVSIZE=448M
+	LVSIZE=192M
 	setup_array lvm-mirror || return
-	HI=$((400 * 1048576))
+	HI=$((160 * 1048576))
 	mark_dmesg
 	seed_io resync $HI
 	note "after resync-time I/O: $(sync_state)"
-	wait_idle 300
+	wait_idle 100
 	seed_io in-sync 0
 	seed_io in-sync $HI
 	timeout $ADMIN_TMO dmsetup suspend vg-lv; rc=$?
