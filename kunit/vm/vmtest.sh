@@ -11,7 +11,8 @@ ALL="md-raid1/reject-all md-raid1/request-read md-raid1/request-write md-raid1/m
 md-raid10/reject-all md-raid10/request-read md-raid10/request-write md-raid10/media md-raid10/misaligned
 lvm-raid1/reject-all lvm-raid1/request-read lvm-raid1/request-write lvm-raid1/media lvm-raid1/misaligned lvm-raid1/mixed-limits
 md-raid1-nobm/reject-all md-raid1-nobm/request-write md-raid1-wb/request-write
-lvm-mirror/recovery md-raid1/throughput"
+lvm-mirror/recovery lvm-mirror/seed lvm-mirror/all-reject lvm-mirror/dead-leg lvm-mirror/lost-write
+md-raid1/throughput"
 ksrc= out= line= patched=1 scen= tmo=150 debug=0
 while [ $# -gt 0 ]; do
 	case $1 in

@@ -50,5 +50,40 @@ for m in "${mutants[@]}"; do
 	fi
 done
 cp "$out/raid1-10.c.orig" "$hdr"
+
+# dm-raid1 v2: file|name|perl substitution on that file of drivers/md
+dm_mutants=(
+'dm-io.c|dm-io counts whole sectors (the unpatched arithmetic)|s/\*remaining -= len;/*remaining -= len & ~(SECTOR_SIZE - 1);/'
+'dm-io.c|dm-io submits empty bios and bios ending inside a sector|s/return BLK_STS_(INVAL|NOTSUPP);\n\n\treturn BLK_STS_OK;/return BLK_STS_OK;\n\n\treturn BLK_STS_OK;/'
+'dm-raid1.c|BLK_STS_INVAL is not a rejection|s/status == BLK_STS_INVAL \|\| status == BLK_STS_NOTSUPP;/status == BLK_STS_NOTSUPP;/'
+'dm-raid1.c|writes every leg rejected fail the legs|s/return nr_mirrors \? status\[0\] : BLK_STS_OK;/return BLK_STS_OK;/'
+'dm-raid1.c|BLK_STS_INVAL fails a leg on writes|s/test_bit\(i, &error\) && status\[i\] == BLK_STS_INVAL/0/'
+'dm-raid1.c|rejected reads go back to the rejecting leg|s/ &&\n\t\t    !test_bit\(m - ms->mirror, &skip\)//'
+'dm-raid1.c|NOTSUPP legs are not failed after another leg served|s/\tif \(status == BLK_STS_NOTSUPP\)\n\t\t__set_bit\(leg, &bio_record->rejected_notsupp\);\n//'
+)
+if [ -f "$ksrc/drivers/md/tests/dm_raid1_kunit.c" ]; then
+	for m in "${dm_mutants[@]}"; do
+		file=${m%%|*} rest=${m#*|}; name=${rest%%|*} expr=${rest#*|}
+		case $name in *"${MUTANTS:-}"*) ;; *) continue ;; esac
+		src="$ksrc/drivers/md/$file"
+		cp "$src" "$out/$file.orig"
+		perl -0pe "$expr" "$out/$file.orig" > "$src"
+		if cmp -s "$src" "$out/$file.orig"; then
+			echo "SKIP $name: not applicable to this tree"
+			continue
+		fi
+		if "$here/kunit.sh" "$ksrc" "$out" > "$out/mutant.log" 2>&1; then
+			echo "FAIL $name: survived, the suites did not notice"
+			fail=$((fail + 1))
+		elif grep -qE 'Testing complete\. Ran [0-9]+ tests: passed: [0-9]+, failed: [0-9]+' "$out/mutant.log"; then
+			echo "PASS $name: caught ($(grep -oE 'Ran [0-9]+ tests: passed: [0-9]+, failed: [0-9]+' "$out/mutant.log"))"
+			pass=$((pass + 1))
+		else
+			echo "FAIL $name: kunit did not run (see $out/mutant.log)"
+			fail=$((fail + 1))
+		fi
+		cp "$out/$file.orig" "$src"
+	done
+fi
 echo "kunit-mutants: $pass passed, $fail failed"
 [ "$fail" = 0 ]
