@@ -152,20 +152,26 @@ static void raid1_read_action_failfast(struct kunit *test)
 
 static void raid1_read_action_quiet(struct kunit *test)
 {
+	const blk_opf_t ra = REQ_OP_READ | REQ_RAHEAD;
+	const blk_opf_t nowait = REQ_OP_READ | REQ_NOWAIT;
+
 	/* readahead and nowait reads end with an error, as before */
-	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_IOERR,
-				REQ_OP_READ | REQ_RAHEAD, false), RAID1_READ_END);
-	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_NOTSUPP,
-				REQ_OP_READ | REQ_RAHEAD, false), RAID1_READ_END);
+	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_IOERR, ra, false),
+			RAID1_READ_END);
+	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_NOTSUPP, ra, false),
+			RAID1_READ_END);
 	/* a failfast readahead read with a device error is retried, as before */
-	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_IOERR,
-				REQ_OP_READ | REQ_RAHEAD, true), RAID1_READ_RETRY);
+	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_IOERR, ra, true),
+			RAID1_READ_RETRY);
 #ifdef BLK_STS_INVAL
-	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_INVAL,
-				REQ_OP_READ | REQ_NOWAIT, false), RAID1_READ_END);
+	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_INVAL, nowait, false),
+			RAID1_READ_END);
 	/* but BLK_STS_INVAL never fails a leg, failfast or not */
-	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_INVAL,
-				REQ_OP_READ | REQ_RAHEAD, true), RAID1_READ_END);
+	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_INVAL, ra, true),
+			RAID1_READ_END);
+#else
+	KUNIT_EXPECT_EQ(test, raid1_read_action(BLK_STS_IOERR, nowait, false),
+			RAID1_READ_END);
 #endif
 }
 
