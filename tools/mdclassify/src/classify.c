@@ -8,10 +8,8 @@
  * log shows which SCSI host it is), from devices and controller events
  * of the same time window when the leg's lower devices are not named
  * (dm-N legs), and from what md itself says.  Ranking: an operator
- * action wins; then the strongest signal, ties broken media > request >
- * transport (a dying disk also causes resets; an old kernel prints a
- * medium error as "critical target", so a Medium Error sense in the same
- * incident makes it media).  With no device error at all, a leg failed
+ * action wins; then the strongest signal, ties broken by
+ * mdc_sig_precedence[] in ruletab.h.  With no device error at all, a leg failed
  * by md's read-error accounting (threshold exceeded, or reads of the
  * same sector failing over and over while the other mirror serves them)
  * is a rejected request.
@@ -439,7 +437,8 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 	unsigned int i;
 	int best = SIG_NONE, bs = 0, absence = 0, pat618 = 0, sw = -1;
 	int corrected_again = 0;
-	static const int order[] = { SIG_MEDIA, SIG_REQUEST, SIG_TRANSPORT };
+	unsigned int norder;
+	const enum mdc_sig *order = mdc_precedence(&norder);
 
 	memset(&a, 0, sizeof(a));
 	memset(in, 0, sizeof(*in));
@@ -500,7 +499,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 	/* generic I/O errors with no stated cause: weak media on reads */
 	if (a.cnt[SIG_IOERR] && !a.str[SIG_MEDIA])
 		a.str[SIG_MEDIA] = 0;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < norder; i++) {
 		int s = order[i];
 
 		if (a.str[s] > bs) {
@@ -727,7 +726,8 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 
 	struct acc a;
 	int s, best = SIG_NONE, bs = 0;
-	static const int order[] = { SIG_MEDIA, SIG_REQUEST, SIG_TRANSPORT };
+	unsigned int norder;
+	const enum mdc_sig *order = mdc_precedence(&norder);
 
 	memset(&a, 0, sizeof(a));
 	memset(in, 0, sizeof(*in));
@@ -735,7 +735,7 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 	in->device = d->name;
 	in->devp = d;
 	in->boot = d->boot;
-	for (s = 0; s < 3; s++)
+	for (s = 0; s < (int)norder; s++)
 		if (a.str[order[s]] > bs) {
 			bs = a.str[order[s]];
 			best = order[s];

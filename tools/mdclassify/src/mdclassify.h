@@ -274,9 +274,20 @@ const char *mdc_fmt_name(enum mdc_fmt f);
 int64_t mdc_mktime_utc(int y, int mon, int d, int h, int mi, int s);
 int mdc_month(const char *s, size_t len);
 
-/* rules.c */
+/* rules.c (the knowledge is the table in ruletab.h) */
+#define MDC_MAX_ANCHOR	24	/* bytes of one scanner anchor */
+#define MDC_MAX_ANCHORS	96
+struct mdc_anchor {
+	char lit[MDC_MAX_ANCHOR];
+	unsigned char len, off, bucket, planned;
+};
 int mdc_rules(const char *msg, size_t len, const char *tag,
 	      struct mdc_event *ev);
+unsigned int mdc_rule_count(void);
+const char *mdc_rule_anchor(unsigned int i);
+unsigned int mdc_anchors(struct mdc_anchor *out, unsigned int max);
+int mdc_anchor_plan_orphans(void);
+const enum mdc_sig *mdc_precedence(unsigned int *n);
 
 /* model.c */
 void mdc_model_init(struct mdc_model *m, const struct mdc_opts *o);

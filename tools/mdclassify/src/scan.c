@@ -36,71 +36,20 @@ struct anchor {
 };
 
 /*
- * off: the key (the two bytes at off, and the two after them for the SIMD
- * prefilter); bucket: the SIMD bucket.  Both only change speed, as a hit
- * is always the whole anchor; bench/anchor-plan.py chose them by counting
- * the 4-byte windows of ordinary text (the bench log, kernel Documentation/,
- * dmesg).  On 100 MB of the bench log 885 positions pass the prefilter (650
- * real anchors); the earlier hand-picked keys let about 800,000 through.
- * "ata<digit>" is ten literals, so that "sda2" does not pass.
+ * The anchors are those of the rule table (ruletab.h): a line is parsed
+ * only when it holds one of them.  off: the key (the two bytes at off, and
+ * the two after them for the SIMD prefilter); bucket: the SIMD bucket.
+ * Both only change speed, as a hit is always the whole anchor;
+ * bench/anchor-plan.py chose them by counting the 4-byte windows of
+ * ordinary text (the bench log, kernel Documentation/, dmesg).  On 100 MB
+ * of the bench log 885 positions pass the prefilter (650 real anchors);
+ * the earlier hand-picked keys let about 800,000 through.  "ata%d" is ten
+ * literals, so that "sda2" does not pass.
  */
-#define A(s, o, b) { s, sizeof(s) - 1, o, b, 0, 0 }
-static struct anchor anchors[] = {
-	A("rror, dev", 3, 9),		/* block layer request errors */
-	A("irror", 0, 6),		/* mirror, dm_mirror */
-	A("beyond end", 0, 6),		/* attempt to access beyond end */
-	A("md/raid", 0, 2),
-	A("raid1", 1, 1),		/* raid1: raid10: raid1 array */
-	A("raid5", 1, 1),
-	A("raid6", 1, 1),
-	A("raid4", 1, 1),
-	A("raid:", 1, 1),
-	A("md: ", 0, 13),
-	A("mdadm", 0, 2),
-	A("Sense Key", 6, 0),
-	A("Add. Sense", 1, 13),
-	A("Emask", 0, 8),
-	A("nvme", 0, 4),
-	A("[sd", 0, 7),
-	A("sd ", 0, 5),			/* "sd 0:0:0:0: rejecting ..." */
-	A("offline", 1, 11),
-	A("timeout", 2, 2),
-	A("DID_", 0, 4),
-	A("USB disconnect", 2, 11),
-	A("Call Trace", 0, 7),
-	A("BUG", 0, 8),
-	A("Oops", 0, 0),
-	A("WARNING", 0, 12),
-	A("INFO: task", 1, 3),
-	A("KASAN", 0, 1),
-	A("Unable to handle", 0, 15),
-	A("Linux version", 4, 9),
-	A("COMMAND=", 4, 12),
-	A("I/O", 0, 0),
-	A("end_request", 1, 10),
-	A("Device #", 4, 14),
-	A("in-sync", 1, 3),
-	A("lvconvert", 0, 4),
-	A("uncorrectable", 0, 15),	/* smartd: Offline uncorrectable */
-	A("(pending)", 0, 15),		/* smartd: Currently unreadable (pending) */
-	A("LogInfo", 1, 13),
-	A("Result:", 0, 3),
-	A("faulty", 2, 10),
-	A("device-mapper", 4, 6),
-	A("\"MESSAGE\":[", 5, 14),	/* binary MESSAGE in -o json */
-	A("ata0", 0, 12),
-	A("ata1", 0, 1),
-	A("ata2", 0, 12),
-	A("ata3", 0, 12),
-	A("ata4", 0, 1),
-	A("ata5", 0, 1),
-	A("ata6", 0, 1),
-	A("ata7", 0, 1),
-	A("ata8", 0, 12),
-	A("ata9", 0, 1),
-};
-
-#define NANCH (sizeof(anchors) / sizeof(anchors[0]))
+#define NANCH MDC_MAX_ANCHORS
+static struct mdc_anchor atab[MDC_MAX_ANCHORS];
+static struct anchor anchors[MDC_MAX_ANCHORS];
+static unsigned int nanch;
 
 struct keytab {
 	unsigned char head[65536];	/* first anchor + 1 for a key */
@@ -125,9 +74,16 @@ static void keytab_init(void)
 
 	if (kt_ready)
 		return;
-	for (i = 0; i < NANCH; i++) {
+	nanch = mdc_anchors(atab, MDC_MAX_ANCHORS);
+	for (i = 0; i < nanch; i++) {
 		struct anchor *a = &anchors[i];
 
+		a->lit = atab[i].lit;
+		a->len = atab[i].len;
+		a->off = atab[i].off;
+		a->bucket = atab[i].bucket;
+		if (a->off + 1 >= a->len)
+			a->off = 0;
 		if (!a->k0) {
 			a->k0 = a->lit[a->off];
 			a->k1 = a->lit[a->off + 1];
@@ -216,7 +172,7 @@ static void teddy_init(void)
 {
 	int i, j;
 
-	for (i = 0; i < (int)NANCH; i++)
+	for (i = 0; i < (int)nanch; i++)
 		for (j = 0; j < 4; j++)
 			ted_set(anchors[i].bucket, j, key_at(&anchors[i], j));
 	ted_ok = __builtin_cpu_supports("avx512bw") ? 2 :

@@ -259,6 +259,29 @@ static void rules(void)
 	      mdc_kernel_affected("7.0.3") == 1 && mdc_kernel_affected(NULL) < 0);
 }
 
+/* the rule table (ruletab.h) is the scanner's only source of anchors */
+static void ruletab(void)
+{
+	struct mdc_anchor a[MDC_MAX_ANCHORS];
+	unsigned int n = mdc_anchors(a, MDC_MAX_ANCHORS), i, planned = 0;
+	unsigned int np;
+	const enum mdc_sig *prec = mdc_precedence(&np);
+	int every_hit = 1;
+
+	for (i = 0; i < n; i++) {
+		planned += a[i].planned;
+		every_hit &= mdc_anchor_hit(a[i].lit, a[i].len);
+	}
+	CHECK("ruletab-anchors-from-rows", n > 40 && n < MDC_MAX_ANCHORS &&
+	      mdc_rule_count() > 100);
+	CHECK("ruletab-every-anchor-planned", planned == n);
+	CHECK("ruletab-no-plan-without-row", mdc_anchor_plan_orphans() == 0);
+	CHECK("ruletab-scanner-finds-every-anchor", every_hit);
+	CHECK("ruletab-ata-digits-expanded", mdc_anchor_hit("ata7: x", 7) &&
+	      !mdc_anchor_hit("sda2 x", 6));
+	CHECK("ruletab-precedence-once", np == 3 && prec[0] == SIG_MEDIA);
+}
+
 static void escaping(void)
 {
 	char out[256];
@@ -323,6 +346,7 @@ int main(void)
 	formats();
 	records();
 	rules();
+	ruletab();
 	escaping();
 	scanning();
 	md_ioctl_words();
