@@ -53,15 +53,47 @@ struct acc {
 	unsigned int nsingle;
 	int tied_by_time;
 	int named_devs;
+	unsigned long outside[SIG_NR];	/* signals outside the fault window */
 };
 
-static void acc_dev(struct acc *a, const struct mdc_dev *d)
+/*
+ * Signals of a device under a leg count only when they overlap a window
+ * around the fault: from NAMED_BEFORE seconds before the leg's first
+ * event to WIN_AFTER after its fault.  What the device said at boot or
+ * hours before (a probe, a pass-through refused) is not evidence of why
+ * the leg failed.  Without a common clock every signal counts.
+ */
+#define NAMED_BEFORE	300.0
+
+struct window {
+	const struct mdc_when *from, *to;
+};
+
+static int sig_in(const struct window *win, const struct mdc_dev *d, int s)
+{
+	const struct mdc_when *f = &d->sfirst[s], *l = &d->slast[s];
+
+	if (!win)
+		return 1;
+	if (!f->clock || f->clock != win->from->clock ||
+	    win->to->clock != f->clock || f->boot != win->from->boot)
+		return 1;
+	return l->t >= win->from->t - NAMED_BEFORE &&
+	       f->t <= win->to->t + WIN_AFTER;
+}
+
+static void acc_dev_win(struct acc *a, const struct mdc_dev *d,
+			const struct window *win)
 {
 	int s, any = 0;
 
 	for (s = 1; s < SIG_NR; s++) {
 		if (!d->cnt[s])
 			continue;
+		if (!sig_in(win, d, s)) {
+			a->outside[s] += d->cnt[s];
+			continue;
+		}
 		any = 1;
 		a->cnt[s] += d->cnt[s];
 		if (d->maxstr[s] > a->str[s]) {
@@ -72,6 +104,37 @@ static void acc_dev(struct acc *a, const struct mdc_dev *d)
 	}
 	if (any && a->nlists < 16)
 		a->lists[a->nlists++] = &d->ev;
+}
+
+static void acc_dev(struct acc *a, const struct mdc_dev *d)
+{
+	acc_dev_win(a, d, NULL);
+}
+
+/*
+ * The strongest cause; at equal strength the precedence of ruletab.h.  A
+ * request beats transport evidence only with the strength of the
+ * malformed shapes (MDC_REQUEST_OVER_TRANSPORT).
+ */
+static int pick(const int *str, int *bs)
+{
+	unsigned int i, n;
+	const enum mdc_sig *order = mdc_precedence(&n);
+	int best = SIG_NONE;
+
+	*bs = 0;
+	for (i = 0; i < n; i++) {
+		int s = order[i];
+
+		if (s == SIG_REQUEST && str[SIG_TRANSPORT] >= 2 &&
+		    str[s] < mdc_request_over_transport())
+			continue;
+		if (str[s] > *bs) {
+			*bs = str[s];
+			best = s;
+		}
+	}
+	return best;
 }
 
 static void disk_of(const char *leg, char *disk, size_t n, char *ctrl,
@@ -434,14 +497,15 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 	char disk[MDC_NAME], ctrl[MDC_NAME], dmn[MDC_NAME], tmp[256];
 	const struct mdc_when *to = l->faulted ? &l->fault_at : &l->last;
 	const struct mdc_evlist *swev = NULL;
+	struct window win;
 	unsigned int i;
 	int best = SIG_NONE, bs = 0, absence = 0, pat618 = 0, sw = -1;
 	int corrected_again = 0;
-	unsigned int norder;
-	const enum mdc_sig *order = mdc_precedence(&norder);
 
 	memset(&a, 0, sizeof(a));
 	memset(in, 0, sizeof(*in));
+	win.from = &l->first;
+	win.to = to;
 	in->legp = l;
 	in->array = arr->name;
 	in->level = arr->level;
@@ -459,7 +523,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 		if (d->boot != l->boot)
 			continue;
 		if (dev_is(m, d, disk, ctrl, l->name, dmn)) {
-			acc_dev(&a, d);
+			acc_dev_win(&a, d, &win);
 			a.named_devs++;
 		} else if (lower_unknown(l->name) && !leg_owns(m, d) &&
 			   (in_window(&l->first, to, &d->last) ||
@@ -499,14 +563,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 	/* generic I/O errors with no stated cause: weak media on reads */
 	if (a.cnt[SIG_IOERR] && !a.str[SIG_MEDIA])
 		a.str[SIG_MEDIA] = 0;
-	for (i = 0; i < norder; i++) {
-		int s = order[i];
-
-		if (a.str[s] > bs) {
-			bs = a.str[s];
-			best = s;
-		}
-	}
+	best = pick(a.str, &bs);
 	if (a.str[SIG_ADMIN]) {
 		in->cls = CL_ADMIN;
 		in->confidence = "high";
@@ -630,6 +687,21 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 	sigsum(in->why, sizeof(in->why), &a, SIG_TRANSPORT);
 	sigsum(in->why, sizeof(in->why), &a, SIG_PROTECTION);
 	sigsum(in->why, sizeof(in->why), &a, SIG_IOERR);
+	{
+		unsigned long out = 0;
+		int s;
+
+		for (s = SIG_MEDIA; s < SIG_NR; s++)
+			if (s != SIG_BENIGN)
+				out += a.outside[s];
+		if (out) {
+			snprintf(tmp, sizeof(tmp),
+				 "%lu earlier line%s of the leg's disk outside the fault window not counted%s; ",
+				 out, out == 1 ? "" : "s",
+				 a.outside[SIG_REQUEST] ? " (a command refused then is no evidence about the failing I/O)" : "");
+			cat(in->why, sizeof(in->why), "%s", tmp);
+		}
+	}
 	if (in->cls == CL_MEDIA && a.cnt[SIG_TRANSPORT])
 		cat(in->why, sizeof(in->why), "%s",
 		    "media errors explain the resets; ");
@@ -726,8 +798,6 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 
 	struct acc a;
 	int s, best = SIG_NONE, bs = 0;
-	unsigned int norder;
-	const enum mdc_sig *order = mdc_precedence(&norder);
 
 	memset(&a, 0, sizeof(a));
 	memset(in, 0, sizeof(*in));
@@ -735,11 +805,7 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 	in->device = d->name;
 	in->devp = d;
 	in->boot = d->boot;
-	for (s = 0; s < (int)norder; s++)
-		if (a.str[order[s]] > bs) {
-			bs = a.str[order[s]];
-			best = order[s];
-		}
+	best = pick(a.str, &bs);
 	if (bs) {
 		in->cls = best == SIG_MEDIA ? CL_MEDIA :
 			  best == SIG_REQUEST ? CL_REQUEST : CL_TRANSPORT;

@@ -156,6 +156,7 @@ struct mdc_dev {
 	unsigned int cnt[SIG_NR];
 	int maxstr[SIG_NR];
 	const char *why[SIG_NR];
+	struct mdc_when sfirst[SIG_NR], slast[SIG_NR];	/* per signal */
 	struct mdc_when first, last;
 	struct mdc_evlist ev;
 };
@@ -288,6 +289,7 @@ const char *mdc_rule_anchor(unsigned int i);
 unsigned int mdc_anchors(struct mdc_anchor *out, unsigned int max);
 int mdc_anchor_plan_orphans(void);
 const enum mdc_sig *mdc_precedence(unsigned int *n);
+int mdc_request_over_transport(void);
 
 /* model.c */
 void mdc_model_init(struct mdc_model *m, const struct mdc_opts *o);

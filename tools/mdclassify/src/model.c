@@ -619,6 +619,9 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		if (!d)
 			break;
 		if (ev->sig != SIG_NONE) {
+			if (!d->cnt[ev->sig])
+				d->sfirst[ev->sig] = *w;
+			d->slast[ev->sig] = *w;
 			d->cnt[ev->sig]++;
 			if (ev->strength > d->maxstr[ev->sig])
 				d->maxstr[ev->sig] = ev->strength;

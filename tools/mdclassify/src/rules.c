@@ -478,6 +478,10 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
 		if (!strncmp(m, "WARNING: ", 9))
 			c->p = m + 9;
 		return 1;
+	case F_IDE:
+		if (m[2] < 'a' || m[2] > 'z')
+			return 0;
+		/* fall through */
 	case F_ATA:
 		p = devtok(m, ev->dev, sizeof(ev->dev));
 		if (*p != ':')
@@ -702,6 +706,11 @@ int mdc_anchor_plan_orphans(void)
 		orphans += !found;
 	}
 	return orphans;
+}
+
+int mdc_request_over_transport(void)
+{
+	return MDC_REQUEST_OVER_TRANSPORT;
 }
 
 const enum mdc_sig *mdc_precedence(unsigned int *n)

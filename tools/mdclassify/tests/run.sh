@@ -115,6 +115,13 @@ printf 'e0\t(253:0)\n' > "$WORK/dmls-plain"; printf 'vg0-data_rimage_0\t(253:0)\
 t dmsetup-ls/plain-dm-name-is-no-LV sh -c "! '$MDC' --brief --dmsetup-ls '$WORK/dmls-plain' '$WORK/dm0.log' | grep -q ' LV '"
 t dmsetup-ls/lvm-name-is-VG-LV sh -c "'$MDC' --brief --dmsetup-ls '$WORK/dmls-lvm' '$WORK/dm0.log' | grep -q ' LV vg0/data '"
 
+# ---- verdicts of issue 14 (also golden): the class, said outright
+cls() { "$MDC" --no-progress --json "$1" 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join(i["class"] for i in d["incidents"]))'; }
+t verdict/usb-bridge-write-same-probe-then-disconnect-is-transport \
+	[ "$(cls tests/inputs/verdict-usb-bridge-write-same-probe-then-disconnect.log)" = transport ]
+t verdict/smartd-passthrough-then-ata-timeouts-is-transport \
+	[ "$(cls tests/inputs/verdict-smartd-passthrough-then-ata-timeouts.log)" = transport ]
+
 # ---- exit codes
 code() { "$MDC" --no-progress "$@" > /dev/null 2>&1; echo $?; }
 t exit/0-benign   [ "$(code tests/inputs/sample-021-lkml-sandisk-skyhawk-nvme-write-zeroes-notsupp.log)" = 0 ]
