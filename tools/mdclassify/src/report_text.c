@@ -94,6 +94,51 @@ void mdc_report_incident_text(FILE *f, const struct mdc_model *m,
 	fputc('\n', f);
 }
 
+/*
+ * Arrays that are dead or have no redundancy left: said before anything
+ * else.  1 and the words when array a is one, 0 otherwise.
+ */
+static int array_state(const struct mdc_array *a, const char **state,
+		       char *why, size_t n)
+{
+	if (a->dead || a->remaining == 0) {
+		*state = "FAILED";
+		snprintf(why, n, "%s", a->dead ?
+			 "the array cannot run (cannot continue operation, or not enough operational devices at assembly)" :
+			 "no device left in service (Operation continuing on 0 devices)");
+		return 1;
+	}
+	if (a->remaining == 1 && !strcmp(a->level, "raid1")) {
+		*state = "NO-REDUNDANCY";
+		snprintf(why, n, "one device left in service: the next error loses data; replace or re-add the failed leg first");
+		return 1;
+	}
+	return 0;
+}
+
+static void arrays_first(FILE *f, const struct mdc_model *m,
+			 const char *prefix, int brief)
+{
+	unsigned int i;
+
+	for (i = 0; i < m->narrays; i++) {
+		const struct mdc_array *a = m->arrays[i];
+		const char *state;
+		char why[200], what[120];
+
+		if (!array_state(a, &state, why, sizeof(why)))
+			continue;
+		snprintf(what, sizeof(what), "%s%s%s%s", a->name,
+			 a->level[0] ? " (" : "", a->level, a->level[0] ? ")" : "");
+		if (brief)
+			fprintf(f, "%s%-9s %-15s %-7s %-38s %s\n",
+				prefix ? prefix : "", "array", state, "-", what,
+				why);
+		else
+			fprintf(f, "ARRAY %s: %s -- %s\n", what, state, why);
+	}
+}
+
 void mdc_report_text(FILE *f, const struct mdc_model *m,
 		     const struct mdc_result *r, int color)
 {
@@ -116,6 +161,9 @@ void mdc_report_text(FILE *f, const struct mdc_model *m,
 	if (m->st.filtered)
 		fprintf(f, ", %llu outside --since/--until",
 			(unsigned long long)m->st.filtered);
+	if (m->st.dropped_entities)
+		fprintf(f, ", %llu arrays/legs/devices dropped (over the limits: the report is incomplete)",
+			(unsigned long long)m->st.dropped_entities);
 	fputc('\n', f);
 	fprintf(f, "kernel: %s%s%s%s\n",
 		m->opts && m->opts->kernel ? m->opts->kernel :
@@ -127,9 +175,11 @@ void mdc_report_text(FILE *f, const struct mdc_model *m,
 		fprintf(f, "no md/dm RAID incident found\n");
 		return;
 	}
-	fprintf(f, "%u incident%s, %u degraded leg%s\n\n", r->ninc,
+	fprintf(f, "%u incident%s, %u degraded leg%s\n", r->ninc,
 		r->ninc == 1 ? "" : "s", r->degraded,
 		r->degraded == 1 ? "" : "s");
+	arrays_first(f, m, NULL, 0);
+	fputc('\n', f);
 	/* failed legs first, then by class */
 	for (k = 0; k < 2; k++)
 		for (unsigned int c = 0; c < sizeof(order) / sizeof(order[0]); c++)
@@ -150,7 +200,7 @@ void mdc_report_brief(FILE *f, const struct mdc_model *m,
 {
 	unsigned int i;
 
-	(void)m;
+	arrays_first(f, m, prefix, 1);
 	for (i = 0; i < r->ninc; i++) {
 		const struct mdc_incident *in = &r->inc[i];
 		char what[160];
@@ -168,4 +218,12 @@ void mdc_report_brief(FILE *f, const struct mdc_model *m,
 	}
 	if (!r->ninc)
 		fprintf(f, "%s(no md/dm RAID incident)\n", prefix ? prefix : "");
+	if (m->st.skipped || m->st.dropped_entities || m->st.overlong ||
+	    m->st.input_errors)
+		fprintf(f, "%s(%llu lines skipped, %llu over-long, %llu entities dropped, %llu input errors)\n",
+			prefix ? prefix : "",
+			(unsigned long long)m->st.skipped,
+			(unsigned long long)m->st.overlong,
+			(unsigned long long)m->st.dropped_entities,
+			(unsigned long long)m->st.input_errors);
 }

@@ -122,6 +122,9 @@ t verdict/usb-bridge-write-same-probe-then-disconnect-is-transport \
 t verdict/smartd-passthrough-then-ata-timeouts-is-transport \
 	[ "$(cls tests/inputs/verdict-smartd-passthrough-then-ata-timeouts.log)" = transport ]
 
+t verdict/dead-array-said-first sh -c "'$MDC' tests/inputs/sample-005-buffalo-tsxel-raid5-pmp-offline-medium-error.log | sed -n 4p | grep -q '^ARRAY md2 (raid4/5/6): FAILED'"
+t verdict/no-redundancy-said-first-brief sh -c "'$MDC' --brief tests/inputs/verdict-smartd-passthrough-then-ata-timeouts.log | head -1 | grep -q '^array .*NO-REDUNDANCY .*md0 (raid1)'"
+
 # ---- exit codes
 code() { "$MDC" --no-progress "$@" > /dev/null 2>&1; echo $?; }
 t exit/0-benign   [ "$(code tests/inputs/sample-021-lkml-sandisk-skyhawk-nvme-write-zeroes-notsupp.log)" = 0 ]
