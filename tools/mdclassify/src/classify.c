@@ -404,6 +404,15 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 			 disk, disk);
 	else
 		snprintf(smart, sizeof(smart), "smartctl -x /dev/%s", disk);
+	if (!strcmp(arr, "dm-mirror") && l->faulted &&
+	    (in->cls == CL_REQUEST || in->cls == CL_TRANSPORT)) {
+		/* dmeventd has taken the leg out of the mirror already */
+		snprintf(in->action, sizeof(in->action),
+			 "%slvconvert --repair %s   (dmeventd already removed the failed leg; lvchange --refresh does not bring it back)",
+			 in->cls == CL_TRANSPORT ? "check the path of the leg's disk first; then " : "",
+			 lvref);
+		return;
+	}
 	switch (in->cls) {
 	case CL_REQUEST:
 		if (!l->faulted)
@@ -415,8 +424,8 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 				 in->lv[0] ? "" : "   (LV not named in the log: find it with 'lvs -a -o name,devices' or pass --dmsetup-ls)");
 		else
 			snprintf(in->action, sizeof(in->action),
-				 "mdadm /dev/%s --re-add /dev/%s", arr,
-				 l->name);
+				 "mdadm /dev/%s --remove /dev/%s && mdadm /dev/%s --re-add /dev/%s   (a member still listed as faulty must be removed first; after a re-plug the name may differ: check lsblk and mdadm --examine)",
+				 arr, l->name, arr, l->name);
 		break;
 	case CL_MEDIA:
 		if (!l->faulted)
@@ -429,18 +438,22 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 				 l->name, lvref, lvref);
 		else
 			snprintf(in->action, sizeof(in->action),
-				 "replace %s: mdadm /dev/%s --replace /dev/%s --with /dev/NEW (or --fail, --remove, then --add); check first: %s",
-				 disk, arr, l->name, smart);
+				 "replace %s: mdadm /dev/%s --remove /dev/%s, swap the disk, partition the new one like the other members, then mdadm /dev/%s --add /dev/NEW (--replace --with is only for a member still in service); check first: %s",
+				 disk, arr, l->name, arr, smart);
 		break;
 	case CL_TRANSPORT:
 		if (lvm)
 			snprintf(in->action, sizeof(in->action),
 				 "check the path (cable, enclosure, HBA, controller, multipath) of %s; once stable: lvchange --refresh %s",
 				 l->name, lvref);
+		else if (!l->faulted)
+			snprintf(in->action, sizeof(in->action),
+				 "check the path (cable, backplane, HBA, controller) of %s: %s -- a rising UDMA_CRC_Error_Count (199) or Command_Timeout (188) means cable/backplane, reallocated or pending sectors mean the disk",
+				 disk, smart);
 		else
 			snprintf(in->action, sizeof(in->action),
-				 "check the path (cable, backplane, HBA, controller) of %s; once stable: mdadm /dev/%s --re-add /dev/%s",
-				 disk, arr, l->name);
+				 "check the path (cable, backplane, HBA, controller) of %s: %s -- a rising UDMA_CRC_Error_Count (199) or Command_Timeout (188) means cable/backplane, reallocated or pending sectors mean the disk; once stable: mdadm /dev/%s --remove /dev/%s && mdadm /dev/%s --re-add /dev/%s",
+				 disk, smart, arr, l->name, arr, l->name);
 		break;
 	case CL_SOFTWARE:
 		snprintf(in->action, sizeof(in->action),
@@ -464,14 +477,16 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 	if (!strcmp(arr, "md?")) {
 		/* the log never named the array: say so in the command */
 		char *p = strstr(in->action, "/dev/md?");
+		int n = 0;
 
-		if (p) {
-			char tmp[sizeof(in->action)];
-
-			snprintf(tmp, sizeof(tmp), "%.*s/dev/mdN%s   (the array name is not in the log: see /proc/mdstat)",
-				 (int)(p - in->action), in->action, p + 8);
-			snprintf(in->action, sizeof(in->action), "%s", tmp);
+		while (p) {
+			p[7] = 'N';
+			p = strstr(p, "/dev/md?");
+			n++;
 		}
+		if (n)
+			cat(in->action, sizeof(in->action), "%s",
+			    "   (the array name is not in the log: see /proc/mdstat)");
 	}
 }
 
@@ -840,8 +855,8 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 		break;
 	case CL_TRANSPORT:
 		snprintf(in->action, sizeof(in->action),
-			 "check the path (cable, enclosure, HBA, controller) of %s",
-			 who);
+			 "check the path (cable, enclosure, HBA, controller) of %s: smartctl -x /dev/%s -- a rising UDMA_CRC_Error_Count (199) or Command_Timeout (188) means cable/backplane",
+			 who, disk ? disk : "sdX");
 		break;
 	case CL_REQUEST:
 		snprintf(in->action, sizeof(in->action),
@@ -972,17 +987,26 @@ void mdc_result_free(struct mdc_result *r)
 }
 
 /*
- * 0: nothing degraded and nothing to look at; 1: degraded legs, every
- * one with a known cause; 3: something needs a human (unknown cause of a
- * failed leg, or a kernel bug); 2: usage or input error.
+ * 3: something needs a human (unknown cause of a failed leg, or a kernel
+ * bug); 1: degraded legs, every one with a known cause, or media or
+ * transport errors on a member or disk that has not failed yet; 2: an
+ * input could not be read, or was empty; 0: nothing to look at.  The
+ * order is 3 > 1 > 2 > 0: an input error never hides a failure found in
+ * the inputs that were read (usage errors exit 2 before reading).
  */
 int mdc_exit_code(const struct mdc_result *r, int io_error)
 {
-	if (io_error)
-		return 2;
+	unsigned int i;
+	int act = r->degraded != 0;
+
+	for (i = 0; i < r->ninc; i++)
+		if (r->inc[i].cls == CL_MEDIA || r->inc[i].cls == CL_TRANSPORT)
+			act = 1;
 	if (r->unknown)
 		return 3;
-	if (r->degraded)
+	if (act)
 		return 1;
+	if (io_error)
+		return 2;
 	return 0;
 }

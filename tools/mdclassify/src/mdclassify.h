@@ -312,7 +312,7 @@ struct mdc_incident {
 	enum mdc_class cls;
 	const char *confidence;
 	int faulted;
-	char action[320];
+	char action[640];
 	char fix[320];
 	char why[640];
 	char live[512];

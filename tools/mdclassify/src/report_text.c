@@ -173,6 +173,10 @@ void mdc_report_text(FILE *f, const struct mdc_model *m,
 		m->kernel[0] && !(m->opts && m->opts->kernel) ? ")" : "");
 	if (!r->ninc) {
 		fprintf(f, "no md/dm RAID incident found\n");
+		if (m->st.input_errors)
+			fprintf(f, "%llu input error%s (see stderr): this is no all-clear\n",
+				(unsigned long long)m->st.input_errors,
+				m->st.input_errors == 1 ? "" : "s");
 		return;
 	}
 	fprintf(f, "%u incident%s, %u degraded leg%s\n", r->ninc,

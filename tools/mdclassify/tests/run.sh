@@ -131,6 +131,10 @@ t exit/0-benign   [ "$(code tests/inputs/sample-021-lkml-sandisk-skyhawk-nvme-wr
 t exit/1-known    [ "$(code tests/inputs/sample-029-linux-nvme-qemu-hotplug-nvme-multipath-md-raid1-no-path.log)" = 1 ]
 t exit/3-unknown  [ "$(code tests/inputs/sample-009-lvm2-dmraid-usb-dock-poweroff-disk-failure.log)" = 3 ]
 t exit/2-usage    [ "$(code --no-such-option)" = 2 ]
+t exit/1-media-not-failed-yet sh -c "printf '[ 1.0] md/raid1:md0: sdb1: rescheduling sector 8\n[ 1.1] sd 0:0:1:0: [sdb] tag#1 Sense Key : Medium Error [current]\n' > '$WORK/nf.log'; '$MDC' '$WORK/nf.log' >/dev/null 2>&1; [ \$? = 1 ]"
+t exit/3-unknown-not-masked-by-input-error [ "$(code tests/inputs/sample-009-lvm2-dmraid-usb-dock-poweroff-disk-failure.log /nonexistent)" = 3 ]
+t exit/1-degraded-not-masked-by-input-error [ "$(code tests/fixtures/good-raid1-media.log /nonexistent)" = 1 ]
+t exit/2-input-error-alone [ "$(code tests/inputs/sample-021-lkml-sandisk-skyhawk-nvme-write-zeroes-notsupp.log /nonexistent)" = 2 ]
 t exit/2-bad-time [ "$(code --since yesterday)" = 2 ]
 
 # ---- colour: only on request/TTY, never with NO_COLOR
@@ -184,12 +188,14 @@ t adv/binary-junk sh -c "[ $rc -ne 2 ] && ! grep -q 'Sanitizer\|runtime error' '
 
 : > "$A/empty.log"
 "$MDC" "$A/empty.log" > "$A/empty.out" 2>&1; rc=$?
-t adv/empty-file sh -c "[ $rc = 0 ] && grep -q 'no md/dm RAID incident' '$A/empty.out'"
+# issue 14: an empty source is an error (exit 2), never an all-clear
+t adv/empty-file sh -c "[ $rc = 2 ] && grep -q 'no md/dm RAID incident' '$A/empty.out' && grep -q 'empty.log: empty input' '$A/empty.out'"
 "$MDC" < /dev/null > "$A/empty2.out" 2>&1; rc=$?
-t adv/empty-stdin [ $rc = 0 ]
+t adv/empty-stdin sh -c "[ $rc = 2 ] && grep -q 'stdin: empty input' '$A/empty2.out'"
 
 "$MDC" "$A/does-not-exist.log" "$A" "$GOOD" > "$A/unread.out" 2> "$A/unread.err"; rc=$?
-t adv/unreadable-files sh -c "[ $rc = 2 ] && grep -q 'does-not-exist.log: No such file' '$A/unread.err' && grep -q 'is a directory' '$A/unread.err' && grep -q 'leg sdc1' '$A/unread.out'"
+# a faulted media leg in the file that was read outranks the input error (exit 1)
+t adv/unreadable-files sh -c "[ $rc = 1 ] && grep -q 'does-not-exist.log: No such file' '$A/unread.err' && grep -q 'is a directory' '$A/unread.err' && grep -q 'leg sdc1' '$A/unread.out'"
 if [ "$(id -u)" != 0 ]; then
 	cp "$GOOD" "$A/noperm.log"; chmod 000 "$A/noperm.log"
 	"$MDC" "$A/noperm.log" > /dev/null 2> "$A/noperm.err"; rc=$?
@@ -216,12 +222,12 @@ for z in gz xz zst; do
 	sz=$(stat -c %s "$C/a.$z")
 	head -c $((sz / 2)) "$C/a.$z" > "$C/trunc.$z"
 	"$MDC" "$C/trunc.$z" "$GOOD" > "$C/trunc.$z.out" 2> "$C/trunc.$z.err"; rc=$?
-	t "compressed/truncated-$z" sh -c "[ $rc = 2 ] && grep -q 'trunc.$z: truncated .* stream at compressed offset [0-9]' '$C/trunc.$z.err' && grep -q 'leg sdc1' '$C/trunc.$z.out'"
+	t "compressed/truncated-$z" sh -c "[ $rc = 1 ] && grep -q 'trunc.$z: truncated .* stream at compressed offset [0-9]' '$C/trunc.$z.err' && grep -q 'leg sdc1' '$C/trunc.$z.out'"
 done
 cp "$C/a.gz" "$C/corrupt.gz"
 printf 'garbagegarbage' | dd of="$C/corrupt.gz" bs=1 seek=200 conv=notrunc 2>/dev/null
 "$MDC" "$C/corrupt.gz" "$GOOD" > "$C/corrupt.out" 2> "$C/corrupt.err"; rc=$?
-t compressed/corrupt-gzip sh -c "[ $rc = 2 ] && grep -q 'corrupt.gz: corrupt gzip stream at compressed offset' '$C/corrupt.err' && grep -q 'leg sdc1' '$C/corrupt.out'"
+t compressed/corrupt-gzip sh -c "[ $rc = 1 ] && grep -q 'corrupt.gz: corrupt gzip stream at compressed offset' '$C/corrupt.err' && grep -q 'leg sdc1' '$C/corrupt.out'"
 
 # ---- --journal on a journal file created here
 J=$WORK/journal; mkdir -p "$J/dir"
