@@ -113,8 +113,8 @@ static void acc_dev(struct acc *a, const struct mdc_dev *d)
 
 /*
  * The strongest cause; at equal strength the precedence of ruletab.h.  A
- * request beats transport evidence only with the strength of the
- * malformed shapes (MDC_REQUEST_OVER_TRANSPORT).
+ * request is a cause only with the strength of the malformed shapes
+ * (MDC_REQUEST_SHAPE).
  */
 static int pick(const int *str, int *bs)
 {
@@ -126,8 +126,7 @@ static int pick(const int *str, int *bs)
 	for (i = 0; i < n; i++) {
 		int s = order[i];
 
-		if (s == SIG_REQUEST && str[SIG_TRANSPORT] >= 2 &&
-		    str[s] < mdc_request_over_transport())
+		if (s == SIG_REQUEST && str[s] < mdc_request_shape())
 			continue;
 		if (str[s] > *bs) {
 			*bs = str[s];
@@ -200,12 +199,18 @@ static int dev_is(const struct mdc_model *m, const struct mdc_dev *d,
 	map = mdc_model_lookup(m, d->name);
 	if (map && !strcmp(map, disk))
 		return 1;
-	/* ataN is usually SCSI host N-1 (libata); only when unambiguous */
+	/*
+	 * ataN -> scsi hostH from the log's boot lines (never by assuming
+	 * H = N-1), hostH -> sdX from "sd H:C:T:L: [sdX]"
+	 */
 	if (!strncmp(d->name, "ata", 3)) {
-		snprintf(host, sizeof(host), "host%d", atoi(d->name + 3) - 1);
-		map = mdc_model_lookup(m, host);
-		if (map && !strcmp(map, disk))
-			return 1;
+		map = mdc_model_lookup(m, d->name);
+		if (map && !strncmp(map, "host", 4)) {
+			snprintf(host, sizeof(host), "%s", map);
+			map = mdc_model_lookup(m, host);
+			if (map && !strcmp(map, disk))
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -717,6 +722,10 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 			cat(in->why, sizeof(in->why), "%s", tmp);
 		}
 	}
+	if (a.str[SIG_REQUEST] && a.str[SIG_REQUEST] < mdc_request_shape() &&
+	    in->cls != CL_REQUEST)
+		cat(in->why, sizeof(in->why), "%s",
+		    "a refused command is evidence, not the cause: a request is to blame only with the malformed shape (phys_seg 0, 0 blocks, misaligned) or when every leg refuses it; ");
 	if (in->cls == CL_MEDIA && a.cnt[SIG_TRANSPORT])
 		cat(in->why, sizeof(in->why), "%s",
 		    "media errors explain the resets; ");
@@ -787,7 +796,10 @@ static const char *dev_disk(const struct mdc_model *m, const char *name,
 	const char *map;
 
 	if (!strncmp(name, "ata", 3)) {
-		snprintf(host, sizeof(host), "host%d", atoi(name + 3) - 1);
+		map = mdc_model_lookup(m, name);
+		if (!map || strncmp(map, "host", 4))
+			return NULL;
+		snprintf(host, sizeof(host), "%s", map);
 		map = mdc_model_lookup(m, host);
 		if (map && strcmp(map, "?")) {
 			snprintf(buf, n, "%s", map);
@@ -839,9 +851,13 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 		 d->name);
 	for (s = 1; s < SIG_NR; s++)
 		sigsum(in->why, sizeof(in->why), &a, s);
+	if (a.str[SIG_REQUEST] && a.str[SIG_REQUEST] < mdc_request_shape() &&
+	    in->cls != CL_REQUEST)
+		cat(in->why, sizeof(in->why), "%s",
+		    "a refused command is evidence, not the cause: a request is to blame only with the malformed shape (phys_seg 0, 0 blocks, misaligned); ");
 	in->why[strlen(in->why) - 2] = 0;
 	if (disk && strcmp(disk, d->name))
-		snprintf(who, sizeof(who), "%s (%s, from the SCSI host number)",
+		snprintf(who, sizeof(who), "%s (%s, mapped by the log's boot lines)",
 			 disk, d->name);
 	else if (disk)
 		snprintf(who, sizeof(who), "%s", disk);

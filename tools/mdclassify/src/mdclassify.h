@@ -25,7 +25,6 @@
 #define MDC_MAX_SW	32
 #define MDC_MAX_GSIG	256
 #define MDC_MAX_MAP	2048
-#define MDC_MAX_FILES	256
 #define MDC_NAME	48
 
 /* what a message says about the cause */
@@ -97,6 +96,8 @@ enum mdc_ev {
 	EV_VERSION,
 	EV_SUPPRESSED,
 	EV_HCTL,	/* sd H:C:T:L: [sdX] -- name mapping */
+	EV_SCSI_HOST,	/* scsi hostN: driver (boot) */
+	EV_ATA_PORT,	/* ataN: SATA max ... (boot) */
 };
 
 struct mdc_event {
@@ -235,8 +236,8 @@ struct mdc_result;
 
 struct mdc_model {
 	const struct mdc_opts *opts;
-	char *files[MDC_MAX_FILES];
-	unsigned int nfiles;
+	char **files;			/* input names, grown as needed */
+	unsigned int nfiles, files_cap;
 	struct mdc_array *arrays[MDC_MAX_ARRAYS];
 	unsigned int narrays;
 	struct mdc_leg *legs[MDC_MAX_LEGS];
@@ -259,6 +260,10 @@ struct mdc_model {
 	int sw_frames;
 	unsigned long superwrite_pending;
 	unsigned long suppressed_pending;
+	int syslog_year;		/* year of syslog stamps after a turn */
+	int64_t syslog_last;		/* previous syslog stamp */
+	int hostq[32];			/* libata SCSI hosts not yet given a port */
+	unsigned int hostq_n;
 	struct mdc_when superwrite_at;
 	struct mdc_stats st;
 	/* follow mode: legs already printed */
@@ -289,7 +294,7 @@ const char *mdc_rule_anchor(unsigned int i);
 unsigned int mdc_anchors(struct mdc_anchor *out, unsigned int max);
 int mdc_anchor_plan_orphans(void);
 const enum mdc_sig *mdc_precedence(unsigned int *n);
-int mdc_request_over_transport(void);
+int mdc_request_shape(void);
 
 /* model.c */
 void mdc_model_init(struct mdc_model *m, const struct mdc_opts *o);
@@ -343,6 +348,9 @@ int mdc_kernel_affected(const char *ver);
 int mdc_exit_code(const struct mdc_result *r, int io_error);
 
 /* report_text.c, report_json.c, report_prom.c */
+#define MDC_JSON_SCHEMA_VERSION	1	/* Documentation/mdclassify.schema.json */
+int mdc_array_state(const struct mdc_array *a, const char **state,
+		    char *why, size_t n);
 void mdc_report_text(FILE *f, const struct mdc_model *m,
 		     const struct mdc_result *r, int color);
 void mdc_report_incident_text(FILE *f, const struct mdc_model *m,

@@ -39,15 +39,31 @@ void mdc_model_free(struct mdc_model *m)
 		free(m->sw[i]);
 	for (i = 0; i < m->nfiles; i++)
 		free(m->files[i]);
+	free(m->files);
 	free(m->gsig);
 	free(m->map);
 }
 
 int mdc_model_file(struct mdc_model *m, const char *name)
 {
-	if (m->nfiles >= MDC_MAX_FILES)
-		return MDC_MAX_FILES - 1;
-	m->files[m->nfiles] = strdup(name);
+	char *dup = strdup(name);
+
+	if (m->nfiles == m->files_cap) {
+		unsigned int cap = m->files_cap ? 2 * m->files_cap : 16;
+		char **f = realloc(m->files, cap * sizeof(*f));
+
+		if (!f || !dup) {
+			fprintf(stderr, "mdclassify: out of memory\n");
+			exit(2);
+		}
+		m->files = f;
+		m->files_cap = cap;
+	}
+	if (!dup) {
+		fprintf(stderr, "mdclassify: out of memory\n");
+		exit(2);
+	}
+	m->files[m->nfiles] = dup;
 	return m->nfiles++;
 }
 
@@ -586,6 +602,7 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 	case EV_VERSION:
 		if (!ln->boot[0])	/* journal boot ids mark boots already */
 			m->boot++;
+		m->hostq_n = 0;
 		cpname(m->kernel, sizeof(m->kernel), ev->dev2);
 		snprintf(m->kernel_src, sizeof(m->kernel_src), "log line %llu",
 			 (unsigned long long)ln->lineno);
@@ -648,6 +665,29 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 	case EV_SUPPRESSED:
 		if (ev->array[0])
 			m->suppressed_pending += ev->num;
+		break;
+	case EV_SCSI_HOST:
+		/* only libata's hosts get "ataN" ports, in order */
+		if (!strncmp(ev->dev2, "ahci", 4) || !strncmp(ev->dev2, "ata_", 4) ||
+		    !strncmp(ev->dev2, "sata_", 5) || !strncmp(ev->dev2, "pata_", 5) ||
+		    !strncmp(ev->dev2, "libata", 6)) {
+			if (m->hostq_n >= sizeof(m->hostq) / sizeof(m->hostq[0]))
+				m->hostq_n = 0;	/* lost track: start over */
+			m->hostq[m->hostq_n++] = (int)ev->num;
+		}
+		break;
+	case EV_ATA_PORT:
+		if (m->hostq_n) {
+			char ata[MDC_NAME], host[32];
+
+			snprintf(ata, sizeof(ata), "%s", ev->dev);
+			norm_dev(ata);
+			snprintf(host, sizeof(host), "host%d", m->hostq[0]);
+			mdc_model_add_map(m, ata, host);
+			memmove(m->hostq, m->hostq + 1,
+				(m->hostq_n - 1) * sizeof(m->hostq[0]));
+			m->hostq_n--;
+		}
 		break;
 	case EV_SW_FRAME:
 	case EV_NONE:

@@ -70,11 +70,27 @@ void mdc_report_incident_jsonl(FILE *f, const struct mdc_model *m,
 void mdc_report_json(FILE *f, const struct mdc_model *m,
 		     const struct mdc_result *r, int exit_code)
 {
-	unsigned int i;
+	unsigned int i, n;
 	const char *kernel = m->opts && m->opts->kernel ? m->opts->kernel :
 			     m->kernel[0] ? m->kernel : NULL;
 
-	fputs("{\"incidents\": [\n", f);
+	fprintf(f, "{\"schema_version\": %d, \"arrays\": [",
+		MDC_JSON_SCHEMA_VERSION);
+	for (i = 0, n = 0; i < m->narrays; i++) {
+		const struct mdc_array *a = m->arrays[i];
+		const char *state;
+		char why[200];
+
+		if (!mdc_array_state(a, &state, why, sizeof(why)))
+			continue;
+		fputs(n++ ? ", {" : "{", f);
+		kv(f, "array", a->name, 1);
+		kv(f, "level", a->level[0] ? a->level : NULL, 1);
+		kv(f, "state", state, 1);
+		kv(f, "why", why, 0);
+		fputc('}', f);
+	}
+	fputs("],\n\"incidents\": [\n", f);
 	for (i = 0; i < r->ninc; i++) {
 		incident(f, m, &r->inc[i], "  ");
 		fputs(i + 1 < r->ninc ? ",\n" : "\n", f);

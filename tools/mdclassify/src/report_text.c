@@ -98,8 +98,8 @@ void mdc_report_incident_text(FILE *f, const struct mdc_model *m,
  * Arrays that are dead or have no redundancy left: said before anything
  * else.  1 and the words when array a is one, 0 otherwise.
  */
-static int array_state(const struct mdc_array *a, const char **state,
-		       char *why, size_t n)
+int mdc_array_state(const struct mdc_array *a, const char **state,
+		    char *why, size_t n)
 {
 	if (a->dead || a->remaining == 0) {
 		*state = "FAILED";
@@ -126,7 +126,7 @@ static void arrays_first(FILE *f, const struct mdc_model *m,
 		const char *state;
 		char why[200], what[120];
 
-		if (!array_state(a, &state, why, sizeof(why)))
+		if (!mdc_array_state(a, &state, why, sizeof(why)))
 			continue;
 		snprintf(what, sizeof(what), "%s%s%s%s", a->name,
 			 a->level[0] ? " (" : "", a->level, a->level[0] ? ")" : "");

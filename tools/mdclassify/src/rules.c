@@ -438,6 +438,13 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		if (!strncmp(m, "raid1", 5) || !strncmp(m, "raid10", 6))
 			strcpy(ev->array, "mdX?");
 		return 1;
+	case X_SCSI_HOST:
+		ev->num = atol(q + pl);
+		e = strchr(q + pl, ':');
+		if (!e)
+			return 0;
+		spacetok(e + 2, ev->dev2, sizeof(ev->dev2));
+		return 1;
 	case X_BUFIO:
 		devtok(q + pl + 1, ev->dev, sizeof(ev->dev));
 		return 1;
@@ -708,9 +715,9 @@ int mdc_anchor_plan_orphans(void)
 	return orphans;
 }
 
-int mdc_request_over_transport(void)
+int mdc_request_shape(void)
 {
-	return MDC_REQUEST_OVER_TRANSPORT;
+	return MDC_REQUEST_SHAPE;
 }
 
 const enum mdc_sig *mdc_precedence(unsigned int *n)

@@ -95,6 +95,7 @@ enum mdc_field {
 	X_VERSION,	/* "Linux version X" */
 	X_SUPPRESSED,	/* "raid1_end_read_request: 12 callbacks suppressed" */
 	X_BUFIO,	/* "Buffer I/O error on dev(ice) NAME" */
+	X_SCSI_HOST,	/* "scsi host2: ahci": num 2, dev2 the driver */
 };
 
 struct mdc_rule {
@@ -151,6 +152,9 @@ TOP(M_PRE, T_ANY, "device-mapper: raid: ", NULL, "device-mapper", X_FAMILY,
     F_DMRAID, "dm-raid (drivers/md/dm-raid.c)"),
 TOP(M_PRE, T_ANY, "device-mapper: ", NULL, "device-mapper", X_NONE, F_TOP,
     "other dm targets: nothing known"),
+R(F_TOP, M_PRE, T_ANY, "scsi host", NULL, "scsi host", "2.6+", X_SCSI_HOST,
+  EV_SCSI_HOST, SIG_NONE, 0, NULL,
+  "\"scsi host2: ahci\": a libata driver's hosts are numbered in the order its \"ataN: SATA max\" lines follow: how ataN maps to sdX"),
 TOP(M_PRED, T_ANY, "sd ", NULL, "sd ", X_FAMILY, F_SCSI,
     "SCSI disk (drivers/scsi/sd.c, scsi_logging.c, constants.c)"),
 TOP(M_PRED, T_ANY, "ata", NULL, "ata%d", X_FAMILY, F_ATA,
@@ -565,6 +569,13 @@ R(F_SCSI, M_SUB, T_ANY, "bus reset", NULL, "sd ", "2.6+", X_NONE,
   "SCSI device offline / reset / command timeout", "scsi_error.c EH"),
 
 /* ---- F_ATA: "ata3.00: ..." (the device is the link ataN) ------------- */
+R(F_ATA, M_SUB, T_ANY, "SATA max ", NULL, "ata%d", "2.6.20+", X_NONE,
+  EV_ATA_PORT, SIG_NONE, 0, NULL,
+  "port probe at boot (libata-core.c ata_host_register): takes the next libata \"scsi hostN\""),
+R(F_ATA, M_SUB, T_ANY, "PATA max ", NULL, "ata%d", "2.6.20+", X_NONE,
+  EV_ATA_PORT, SIG_NONE, 0, NULL, "as above"),
+R(F_ATA, M_EQ, T_ANY, " DUMMY", NULL, "ata%d", "2.6.20+", X_NONE,
+  EV_ATA_PORT, SIG_NONE, 0, NULL, "a dummy port also has a SCSI host"),
 R(F_ATA, M_SUB, T_ANY, "(media error)", NULL, "ata%d", "2.6.20+", X_NONE,
   EV_DEVSIG, SIG_MEDIA, 3, "ATA uncorrectable read (UNC / media error)",
   "libata-eh.c ata_eh_link_report"),
@@ -745,12 +756,15 @@ static const enum mdc_sig mdc_sig_precedence[] = {
 };
 
 /*
- * ... with one exception: a request outranks link resets, timeouts and
- * disconnects only with this strength, which only the malformed shapes
- * have (phys_seg 0, 0 blocks, BLK_STS_INVAL, a misaligned bio).  An
- * Illegal Request on some other command never does.
+ * ... and one rule for the request: following the kernel rule (a request
+ * is to blame only when every leg rejects it), a request is named as the
+ * cause only with this strength, which only the malformed shapes have
+ * (phys_seg 0, 0 blocks, BLK_STS_INVAL, a misaligned bio).  A command
+ * refused by the device (Illegal Request, NOTSUPP with data) is evidence,
+ * not a verdict: it never outranks link resets, timeouts or disconnects,
+ * and alone it leaves the cause unknown.
  */
-#define MDC_REQUEST_OVER_TRANSPORT	3
+#define MDC_REQUEST_SHAPE	3
 
 /*
  * Speed only: the scanner's key offset and SIMD bucket per anchor, chosen
@@ -784,7 +798,7 @@ static const struct mdc_anchor_plan mdc_anchor_plan[] = {
 	{ "ata6", 0, 1 }, { "ata7", 0, 1 }, { "ata8", 0, 12 },
 	{ "ata9", 0, 1 },
 	/* added without a plan run (offset 0, bucket 15) */
-	{ "detected stall", 0, 15 }, { "UncorrectableError", 0, 15 },
+	{ "detected stall", 0, 15 }, { "scsi host", 0, 15 }, { "UncorrectableError", 0, 15 },
 	{ "BadCRC", 0, 15 }, { "lost interrupt", 0, 15 },
 	{ "drive not ready", 0, 15 }, { "status error", 0, 15 },
 	{ "ide0: reset", 0, 15 }, { "ide1: reset", 0, 15 },

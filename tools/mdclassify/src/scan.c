@@ -615,6 +615,13 @@ static int elision(const char *s, size_t n)
  * continuations.  Returns the end of what was consumed (at a '\n' or e)
  * and the number of extra lines consumed in *extra.
  */
+static int syslog_year(const struct mdc_model *m)
+{
+	if (m->syslog_year)
+		return m->syslog_year;
+	return m->opts ? m->opts->year : 1970;
+}
+
 static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 			   const char *le, const char *e, int file,
 			   uint64_t lineno, unsigned int *extra)
@@ -649,9 +656,22 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 	memset(&l, 0, sizeof(l));
 	memcpy(buf, ls, n);
 	o = n;
-	if (mdc_parse_line(&l, buf, o, m->opts ? m->opts->year : 1970) < 0) {
+	if (mdc_parse_line(&l, buf, o, syslog_year(m)) < 0) {
 		m->st.skipped++;
 		return end;
+	}
+	/*
+	 * Syslog stamps have no year: when they jump back by more than half
+	 * a year (Dec 31 -> Jan 1), the year turned.  Rotated files given in
+	 * order are one stream.
+	 */
+	if ((l.fmt == FMT_SYSLOG || l.fmt == FMT_SYSLOG_PRECISE) && l.has_abs) {
+		if (m->syslog_last && l.abs < m->syslog_last - 183 * 86400LL) {
+			m->syslog_year = syslog_year(m) + 1;
+			memset(&l, 0, sizeof(l));
+			mdc_parse_line(&l, buf, o, m->syslog_year);
+		}
+		m->syslog_last = l.abs;
 	}
 	/* mail-wrapped continuation lines */
 	for (j = 0; j < MDC_MAX_JOIN && end < e; j++) {

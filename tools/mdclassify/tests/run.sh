@@ -4,6 +4,7 @@
 # mdclassify test suite (run by `make check`).  Environment:
 #   MDC   the binary under test (the ASan+UBSan build)
 #   UNIT  the unit test binary;  FUZZ  the libFuzzer binary
+#   FUZZ_DIFF  the differential (stream vs chunked) libFuzzer binary
 #   FUZZ_SECONDS  length of the fuzz run;  WORK  scratch directory
 #   UPDATE=1  regenerate tests/expected/* (review them by eye before keeping)
 #
@@ -115,6 +116,15 @@ printf 'e0\t(253:0)\n' > "$WORK/dmls-plain"; printf 'vg0-data_rimage_0\t(253:0)\
 t dmsetup-ls/plain-dm-name-is-no-LV sh -c "! '$MDC' --brief --dmsetup-ls '$WORK/dmls-plain' '$WORK/dm0.log' | grep -q ' LV '"
 t dmsetup-ls/lvm-name-is-VG-LV sh -c "'$MDC' --brief --dmsetup-ls '$WORK/dmls-lvm' '$WORK/dm0.log' | grep -q ' LV vg0/data '"
 
+# ---- every JSON report of the goldens against the published JSON Schema
+if tests/validate-json.py ../../Documentation/mdclassify.schema.json tests/expected/*.json > "$WORK/schema.out" 2>&1; then
+	ok "json-schema/$(tail -1 "$WORK/schema.out")"
+else
+	bad "json-schema"; head -20 "$WORK/schema.out"
+fi
+printf '{"schema_version": 1, "arrays": [], "incidents": [{"class": "maybe"}], "summary": {}}' > "$WORK/bad.json"
+t json-schema/rejects-a-bad-report sh -c "! tests/validate-json.py ../../Documentation/mdclassify.schema.json '$WORK/bad.json' >/dev/null"
+
 # ---- verdicts of issue 14 (also golden): the class, said outright
 cls() { "$MDC" --no-progress --json "$1" 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join(i["class"] for i in d["incidents"]))'; }
 t verdict/usb-bridge-write-same-probe-then-disconnect-is-transport \
@@ -122,6 +132,8 @@ t verdict/usb-bridge-write-same-probe-then-disconnect-is-transport \
 t verdict/smartd-passthrough-then-ata-timeouts-is-transport \
 	[ "$(cls tests/inputs/verdict-smartd-passthrough-then-ata-timeouts.log)" = transport ]
 
+t verdict/ata-port-mapped-by-boot-lines-not-host-minus-1 sh -c "'$MDC' --no-progress --json tests/inputs/verdict-ata-map-from-boot-lines.log | python3 -c 'import json,sys; d=json.load(sys.stdin); i=d[\"incidents\"]; assert len(i)==1 and i[0][\"leg\"]==\"sdd1\" and any(\"ata3: SATA link down\" in e[\"text\"] for e in i[0][\"evidence\"])'"
+t verdict/syslog-year-boundary-stays-in-order sh -c "'$MDC' --no-progress --json --year 2024 --since 2024-12-31 tests/inputs/verdict-syslog-year-boundary.log | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"summary\"][\"filtered\"]==0 and any(i[\"leg\"]==\"sdb1\" and i[\"leg_faulted\"] for i in d[\"incidents\"])'"
 t verdict/dead-array-said-first sh -c "'$MDC' tests/inputs/sample-005-buffalo-tsxel-raid5-pmp-offline-medium-error.log | sed -n 4p | grep -q '^ARRAY md2 (raid4/5/6): FAILED'"
 t verdict/no-redundancy-said-first-brief sh -c "'$MDC' --brief tests/inputs/verdict-smartd-passthrough-then-ata-timeouts.log | head -1 | grep -q '^array .*NO-REDUNDANCY .*md0 (raid1)'"
 
@@ -263,6 +275,19 @@ sleep 2
 kill "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
 t follow/jsonl-on-growing-file sh -c "head -1 '$WORK/follow.out' | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); assert d[\"leg\"]==\"sdc1\" and d[\"class\"]==\"media\"'"
 
+# ---- more than 256 inputs: all read, evidence names the last one
+mkdir -p "$WORK/many-inputs"
+for i in $(seq 1 300); do
+	printf '2024-01-01T00:%02d:%02d+00:00 host kernel: md/raid1:md0: Disk failure on sdb%d, disabling device.\n' $((i / 60)) $((i % 60)) $i > "$WORK/many-inputs/in$i.log"
+done
+"$MDC" --no-progress --json $(for i in $(seq 1 300); do echo "$WORK/many-inputs/in$i.log"; done) > "$WORK/many-inputs.json" 2>&1
+t inputs/300-files-all-read python3 -c "
+import json; d = json.load(open('$WORK/many-inputs.json'))
+assert d['summary']['inputs'] == 300, d['summary']['inputs']
+assert any(e['file'].endswith('/in300.log') for i in d['incidents'] for e in i['evidence'])
+assert len(d['incidents']) == 300 and d['summary']['dropped'] == 0
+"
+
 # ---- bounded memory with many incidents (normal build)
 python3 - "$WORK/many.log" <<'PY'
 import sys
@@ -294,6 +319,17 @@ if [ -n "$FUZZ" ]; then
 	runs=$(grep -o 'Done [0-9]* runs' "$FZ/log" | tail -1)
 	t "fuzz/${FUZZ_SECONDS}s-no-crash-no-leak (${runs:-no summary})" [ $rc = 0 ]
 	[ $rc = 0 ] || tail -30 "$FZ/log"
+fi
+
+# ---- differential fuzz run: stream and chunked reads, same report
+if [ -n "${FUZZ_DIFF:-}" ]; then
+	FD=$WORK/fuzz-diff; mkdir -p "$FD/corpus"
+	cp tests/inputs/*.log examples/*.log tests/fixtures/*.log "$FD/corpus/"
+	"$FUZZ_DIFF" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 \
+		-artifact_prefix="$FD/" "$FD/corpus" > "$FD/log" 2>&1; rc=$?
+	runs=$(grep -o 'Done [0-9]* runs' "$FD/log" | tail -1)
+	t "fuzz-diff/${FUZZ_SECONDS}s-stream-equals-chunked (${runs:-no summary})" [ $rc = 0 ]
+	[ $rc = 0 ] || tail -30 "$FD/log"
 fi
 
 echo "$pass passed, $fail failed"

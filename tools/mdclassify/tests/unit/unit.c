@@ -262,7 +262,7 @@ static void rules(void)
 	CHECK("rule-did-target-failure-ambiguous", rule("sd 0:0:1:0: [sdb] tag#3 FAILED Result: hostbyte=DID_TARGET_FAILURE driverbyte=DRIVER_OK") &&
 	      E.sig == SIG_IOERR);
 	CHECK("rule-illegal-request-not-unambiguous", rule("sd 6:0:0:0: [sdc] tag#0 Sense Key : Illegal Request [current]") &&
-	      E.sig == SIG_REQUEST && E.strength < mdc_request_over_transport());
+	      E.sig == SIG_REQUEST && E.strength < mdc_request_shape());
 	CHECK("rule-soft-lockup", rule("watchdog: BUG: soft lockup - CPU#3 stuck for 22s! [md0_raid1:412]") &&
 	      E.kind == EV_SW_START && E.storage);
 	CHECK("rule-rcu-stall", rule("rcu: INFO: rcu_sched self-detected stall on CPU") &&
