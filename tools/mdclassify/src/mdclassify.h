@@ -26,6 +26,8 @@
 #define MDC_MAX_GSIG	256
 #define MDC_MAX_MAP	2048
 #define MDC_NAME	48
+#define MDC_MAX_HOSTS	32
+#define MDC_MAX_BOOTS	1024
 
 /* what a message says about the cause */
 enum mdc_sig {
@@ -125,6 +127,7 @@ struct mdc_line {
 	char boot[40];			/* _BOOT_ID when known */
 	char kdev[MDC_NAME];		/* _KERNEL_DEVICE when known */
 	char tag[24];			/* kernel, dmeventd, lvm, ... */
+	char host[64];			/* syslog host name, when there is one */
 	const char *msg;
 	size_t msglen;
 	const char *raw;		/* whole line for evidence */
@@ -260,6 +263,11 @@ struct mdc_model {
 	int sw_frames;
 	unsigned long superwrite_pending;
 	unsigned long suppressed_pending;
+	/* syslog hosts: every host has its own boots (one report each) */
+	char hosts[MDC_MAX_HOSTS][64];
+	unsigned int nhosts, cur_host;
+	int maxboot;
+	unsigned char boot_host[MDC_MAX_BOOTS];	/* host index + 1 */
 	int syslog_year;		/* year of syslog stamps after a turn */
 	int64_t syslog_last;		/* previous syslog stamp */
 	int hostq[32];			/* libata SCSI hosts not yet given a port */
@@ -308,6 +316,7 @@ void mdc_evadd(struct mdc_evlist *el, int file, uint64_t line,
 	       const char *text, size_t len);
 int mdc_near(const struct mdc_when *a, const struct mdc_when *b,
 	     double before, double after);
+const char *mdc_boot_host(const struct mdc_model *m, int boot);
 
 /* classify.c */
 struct mdc_incident {

@@ -29,6 +29,7 @@ static void incident(FILE *f, const struct mdc_model *m,
 	kv(f, "lv", in->lv[0] ? in->lv : NULL, 1);
 	kv(f, "leg", in->leg, 1);
 	kv(f, "device", in->device, 1);
+	kv(f, "host", mdc_boot_host(m, in->boot), 1);
 	fprintf(f, "\"boot\": %d, ", in->boot);
 	kv(f, "class", mdc_class_name(in->cls), 1);
 	kv(f, "verdict", mdc_verdict_name(in->cls), 1);
@@ -85,6 +86,7 @@ void mdc_report_json(FILE *f, const struct mdc_model *m,
 			continue;
 		fputs(n++ ? ", {" : "{", f);
 		kv(f, "array", a->name, 1);
+		kv(f, "host", mdc_boot_host(m, a->boot), 1);
 		kv(f, "level", a->level[0] ? a->level : NULL, 1);
 		kv(f, "state", state, 1);
 		kv(f, "why", why, 0);

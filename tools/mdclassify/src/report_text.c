@@ -116,8 +116,16 @@ int mdc_array_state(const struct mdc_array *a, const char **state,
 	return 0;
 }
 
+/* host h (or any when NULL) */
+static int on_host(const struct mdc_model *m, int boot, const char *h)
+{
+	const char *b = mdc_boot_host(m, boot);
+
+	return !h || (b && !strcmp(b, h));
+}
+
 static void arrays_first(FILE *f, const struct mdc_model *m,
-			 const char *prefix, int brief)
+			 const char *prefix, int brief, const char *host)
 {
 	unsigned int i;
 
@@ -126,10 +134,14 @@ static void arrays_first(FILE *f, const struct mdc_model *m,
 		const char *state;
 		char why[200], what[120];
 
-		if (!mdc_array_state(a, &state, why, sizeof(why)))
+		if (!on_host(m, a->boot, host) ||
+		    !mdc_array_state(a, &state, why, sizeof(why)))
 			continue;
-		snprintf(what, sizeof(what), "%s%s%s%s", a->name,
-			 a->level[0] ? " (" : "", a->level, a->level[0] ? ")" : "");
+		snprintf(what, sizeof(what), "%s%s%s%s%s%s", brief && m->nhosts > 1 &&
+			 mdc_boot_host(m, a->boot) ? mdc_boot_host(m, a->boot) : "",
+			 brief && m->nhosts > 1 && mdc_boot_host(m, a->boot) ? ": " : "",
+			 a->name, a->level[0] ? " (" : "", a->level,
+			 a->level[0] ? ")" : "");
 		if (brief)
 			fprintf(f, "%s%-9s %-15s %-7s %-38s %s\n",
 				prefix ? prefix : "", "array", state, "-", what,
@@ -142,7 +154,7 @@ static void arrays_first(FILE *f, const struct mdc_model *m,
 void mdc_report_text(FILE *f, const struct mdc_model *m,
 		     const struct mdc_result *r, int color)
 {
-	unsigned int i, k;
+	unsigned int i, k, h;
 	static const enum mdc_class order[] = {
 		CL_MEDIA, CL_TRANSPORT, CL_REQUEST, CL_SOFTWARE, CL_UNKNOWN,
 		CL_ADMIN, CL_BENIGN
@@ -182,16 +194,24 @@ void mdc_report_text(FILE *f, const struct mdc_model *m,
 	fprintf(f, "%u incident%s, %u degraded leg%s\n", r->ninc,
 		r->ninc == 1 ? "" : "s", r->degraded,
 		r->degraded == 1 ? "" : "s");
-	arrays_first(f, m, NULL, 0);
-	fputc('\n', f);
-	/* failed legs first, then by class */
-	for (k = 0; k < 2; k++)
-		for (unsigned int c = 0; c < sizeof(order) / sizeof(order[0]); c++)
-			for (i = 0; i < r->ninc; i++)
-				if (r->inc[i].cls == order[c] &&
-				    r->inc[i].faulted == !k)
-					mdc_report_incident_text(f, m, &r->inc[i],
-								 color);
+	/* one report per syslog host */
+	for (h = 0; h < (m->nhosts > 1 ? m->nhosts : 1); h++) {
+		const char *host = m->nhosts > 1 ? m->hosts[h] : NULL;
+
+		if (host)
+			fprintf(f, "\n==== host %s\n", host);
+		arrays_first(f, m, NULL, 0, host);
+		fputc('\n', f);
+		/* failed legs first, then by class */
+		for (k = 0; k < 2; k++)
+			for (unsigned int c = 0; c < sizeof(order) / sizeof(order[0]); c++)
+				for (i = 0; i < r->ninc; i++)
+					if (r->inc[i].cls == order[c] &&
+					    r->inc[i].faulted == !k &&
+					    on_host(m, r->inc[i].boot, host))
+						mdc_report_incident_text(f, m, &r->inc[i],
+									 color);
+	}
 	if (m->st.input_errors)
 		fprintf(f, "%llu input error%s (see stderr)\n",
 			(unsigned long long)m->st.input_errors,
@@ -204,7 +224,7 @@ void mdc_report_brief(FILE *f, const struct mdc_model *m,
 {
 	unsigned int i;
 
-	arrays_first(f, m, prefix, 1);
+	arrays_first(f, m, prefix, 1, NULL);
 	for (i = 0; i < r->ninc; i++) {
 		const struct mdc_incident *in = &r->inc[i];
 		char what[160];
@@ -216,6 +236,13 @@ void mdc_report_brief(FILE *f, const struct mdc_model *m,
 			snprintf(what, sizeof(what), "device %s", in->device);
 		else
 			snprintf(what, sizeof(what), "kernel bug");
+		if (m->nhosts > 1 && mdc_boot_host(m, in->boot)) {
+			char tmp[sizeof(what)];
+
+			snprintf(tmp, sizeof(tmp), "%s: %s",
+				 mdc_boot_host(m, in->boot), what);
+			snprintf(what, sizeof(what), "%s", tmp);
+		}
 		fprintf(f, "%s%-9s %-15s %-7s %-38s %s\n", prefix ? prefix : "",
 			mdc_class_name(in->cls), mdc_verdict_name(in->cls),
 			in->faulted ? "FAULTED" : "-", what, in->action);
