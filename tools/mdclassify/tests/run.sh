@@ -237,6 +237,10 @@ for z in gz xz zst; do
 	"$MDC" "$C/trunc.$z" "$GOOD" > "$C/trunc.$z.out" 2> "$C/trunc.$z.err"; rc=$?
 	t "compressed/truncated-$z" sh -c "[ $rc = 1 ] && grep -q 'trunc.$z: truncated .* stream at compressed offset [0-9]' '$C/trunc.$z.err' && grep -q 'leg sdc1' '$C/trunc.$z.out'"
 done
+seq 1 200000 | sed 's/^/filler line /' | gzip -c | head -c 300000 > "$C/big-trunc.gz"
+dec=$(zcat "$C/big-trunc.gz" 2>/dev/null | wc -c)
+"$MDC" "$C/big-trunc.gz" > /dev/null 2> "$C/big-trunc.err"
+t "compressed/truncated-message-counts-decoded-bytes" sh -c "grep -q '(${dec} bytes decoded)' '$C/big-trunc.err' && [ $dec -gt 1000000 ]"
 cp "$C/a.gz" "$C/corrupt.gz"
 printf 'garbagegarbage' | dd of="$C/corrupt.gz" bs=1 seek=200 conv=notrunc 2>/dev/null
 "$MDC" "$C/corrupt.gz" "$GOOD" > "$C/corrupt.out" 2> "$C/corrupt.err"; rc=$?
