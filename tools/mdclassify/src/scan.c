@@ -27,6 +27,7 @@
 
 #define SCAN_BUF	(4u << 20)	/* read buffer */
 #define SCAN_OVERLONG	(2u << 20)	/* a line longer than this is cut */
+#define SCAN_CTX	(64u << 10)	/* parsed bytes kept for context */
 
 struct anchor {
 	const char *lit;
@@ -898,9 +899,14 @@ static int threads_on(void)
  * at the returned position on exit: lim, or further when a continuation
  * ran past it.
  */
-static const char *scan_region(struct mdc_model *m, const char *b,
-			       const char *lim, const char *e, int file,
-			       uint64_t *lineno)
+/*
+ * Parse the lines that start in b..lim (the buffer goes on to e; ctx <= b:
+ * bytes before b that may be read for context, the fields of a journal
+ * export record).
+ */
+static const char *scan_region(struct mdc_model *m, const char *ctx,
+			       const char *b, const char *lim, const char *e,
+			       int file, uint64_t *lineno)
 {
 	struct sstate st = { b, b, *lineno };
 	const char *mid;
@@ -923,8 +929,8 @@ static const char *scan_region(struct mdc_model *m, const char *b,
 			pthread_join(t, NULL);
 		else
 			collect_hits(&h2);
-		replay(m, b, e, file, &st, &h1, *lineno);
-		replay(m, b, e, file, &st, &h2, *lineno + h1.total_nl);
+		replay(m, ctx, e, file, &st, &h1, *lineno);
+		replay(m, ctx, e, file, &st, &h2, *lineno + h1.total_nl);
 		if (st.p > lim) {
 			*lineno = st.ln;
 			return st.p;
@@ -932,7 +938,7 @@ static const char *scan_region(struct mdc_model *m, const char *b,
 		*lineno += h1.total_nl + h2.total_nl;
 		return lim;
 	}
-	seq_scan(m, b, e, lim, file, &st);
+	seq_scan(m, ctx, e, lim, file, &st);
 	if (st.p > lim) {
 		*lineno = st.ln;
 		return st.p;
@@ -945,7 +951,7 @@ int mdc_scan_buffer(struct mdc_model *m, const char *buf, size_t len, int file)
 {
 	uint64_t ln = 1;
 
-	scan_region(m, buf, buf + len, buf + len, file, &ln);
+	scan_region(m, buf, buf, buf + len, buf + len, file, &ln);
 	m->st.lines += ln - 1 + (len && buf[len - 1] != '\n');
 	m->st.bytes += len;
 	return 0;
@@ -954,9 +960,11 @@ int mdc_scan_buffer(struct mdc_model *m, const char *buf, size_t len, int file)
 
 /*
  * A plain regular file is read by offset in chunks.  Chunk k owns the
- * lines that start in [k * size, (k + 1) * size); it is read with the byte
- * before (does a line start at its first byte?) and CHUNK_AHEAD bytes
- * after (to end its last line, and for continuations and traces).  Its
+ * lines that start in [k * size, (k + 1) * size); it is read with
+ * CHUNK_BEHIND bytes before (does a line start at its first byte?  the
+ * fields of a journal export record whose MESSAGE is in this chunk) and
+ * CHUNK_AHEAD bytes after (to end its last line, and for continuations,
+ * traces and the rest of an export record).  Its
  * newlines are counted over exactly the owned bytes, so line numbers never
  * depend on where lines start.  Of each pair of chunks, a worker thread
  * reads and prefilters the second while this thread does the first; this
@@ -966,9 +974,10 @@ int mdc_scan_buffer(struct mdc_model *m, const char *buf, size_t len, int file)
  */
 #define CHUNK_SIZE	(4u << 20)
 #define CHUNK_AHEAD	(64u << 10)
+#define CHUNK_BEHIND	(64u << 10)	/* journal export record fields */
 
 struct chunk {
-	char *buf;		/* 1 + size + CHUNK_AHEAD bytes */
+	char *buf;		/* BEHIND + size + CHUNK_AHEAD bytes */
 	uint64_t off;		/* file offset of buf[0] */
 	size_t len;		/* bytes read */
 	uint64_t want;		/* bytes of the nominal range in the file */
@@ -1000,7 +1009,7 @@ static void chunk_load(const struct load_job *j)
 	struct chunk *c = j->c;
 	uint64_t nom = j->k * j->size;
 	uint64_t nend = nom + j->size < j->total ? nom + j->size : j->total;
-	uint64_t from = nom ? nom - 1 : 0;
+	uint64_t from = nom > CHUNK_BEHIND ? nom - CHUNK_BEHIND : 0;
 	uint64_t to = nend + CHUNK_AHEAD < j->total ? nend + CHUNK_AHEAD :
 						      j->total;
 	const char *b, *ne, *end, *q;
@@ -1132,7 +1141,7 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 		if (s->ch[i].buf && s->chsize == size)
 			continue;
 		free(s->ch[i].buf);
-		s->ch[i].buf = malloc(size + CHUNK_AHEAD + 1);
+		s->ch[i].buf = malloc(size + CHUNK_AHEAD + CHUNK_BEHIND + 1);
 		if (!s->ch[i].buf) {
 			fprintf(stderr, "mdclassify: out of memory\n");
 			m->st.input_errors++;
@@ -1214,7 +1223,7 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 		   int follow, void (*tick)(void *), void *arg)
 {
 	struct mdc_model *m = s->m;
-	size_t have = 0;
+	size_t have = 0, ctx = 0;	/* s->buf[0..ctx): parsed, context */
 	uint64_t ln = 1;
 	int skipping = 0, ret = 0, eof = 0;
 	char err[256];
@@ -1223,8 +1232,8 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 		return scan_chunks(s, in, file, tick, arg);
 	for (;;) {
 		long r = 0;
-		const char *next;
-		char *last, *prev;
+		const char *next = NULL;
+		char *last, *prev, *p0;
 
 		if (!eof) {
 			r = mdc_input_read(in, s->buf + have, SCAN_BUF - have,
@@ -1243,10 +1252,10 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 		have += r;
 		if (skipping) {
 			/* rest of an over-long line */
-			char *nlp = memchr(s->buf, '\n', have);
+			char *nlp = memchr(s->buf + ctx, '\n', have - ctx);
 
 			if (!nlp) {
-				have = 0;
+				have = ctx = 0;
 				if (eof)
 					break;
 				continue;
@@ -1255,11 +1264,13 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 			ln++;
 			memmove(s->buf, nlp + 1, have - (nlp + 1 - s->buf));
 			have -= nlp + 1 - s->buf;
+			ctx = 0;
 		}
-		last = have ? memrchr(s->buf, '\n', have) : NULL;
+		p0 = s->buf + ctx;
+		last = have > ctx ? memrchr(p0, '\n', have - ctx) : NULL;
 		if (eof) {
-			if (have) {
-				scan_region(m, s->buf, s->buf + have,
+			if (have > ctx) {
+				scan_region(m, s->buf, p0, s->buf + have,
 					    s->buf + have, file, &ln);
 				if (s->buf[have - 1] != '\n')
 					ln++;
@@ -1267,15 +1278,20 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 			break;
 		}
 		if (!last) {
-			if (have >= SCAN_OVERLONG) {
+			if (have - ctx >= SCAN_OVERLONG) {
 				/* an over-long line: parse its start only */
 				unsigned int extra;
 
-				do_line(m, s->buf, s->buf, s->buf + have,
+				do_line(m, s->buf, p0, s->buf + have,
 					s->buf + have, file, ln, &extra);
 				m->st.overlong++;
 				skipping = 1;
-				have = 0;
+				have = ctx = 0;
+			} else if (have >= SCAN_BUF - 1 && ctx) {
+				/* make room: drop the context */
+				memmove(s->buf, p0, have - ctx);
+				have -= ctx;
+				ctx = 0;
 			} else if (r == 0 && follow) {
 				if (tick)
 					tick(arg);
@@ -1284,26 +1300,42 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 			continue;
 		}
 		/* keep the last complete line: its continuation may follow */
-		prev = last > s->buf ? memrchr(s->buf, '\n', last - s->buf) : NULL;
+		prev = last > p0 ? memrchr(p0, '\n', last - p0) : NULL;
 		if (prev && r > 0) {
 			/* the last line may still be a continuation */
-			next = scan_region(m, s->buf, prev + 1, last + 1, file,
-					   &ln);
-			memmove(s->buf, next, have - (next - s->buf));
-			have -= next - s->buf;
+			next = scan_region(m, s->buf, p0, prev + 1, last + 1,
+					   file, &ln);
 		} else if (r > 0 && have > SCAN_BUF / 2) {
-			scan_region(m, s->buf, last + 1, last + 1, file, &ln);
-			memmove(s->buf, last + 1, have - (last + 1 - s->buf));
-			have -= last + 1 - s->buf;
+			next = scan_region(m, s->buf, p0, last + 1, last + 1,
+					   file, &ln);
 		} else if (r == 0 && follow) {
 			/* idle: flush everything complete */
-			scan_region(m, s->buf, last + 1, last + 1, file, &ln);
-			memmove(s->buf, last + 1, have - (last + 1 - s->buf));
-			have -= last + 1 - s->buf;
-			if (tick)
-				tick(arg);
-			usleep(500000);
-			continue;
+			next = scan_region(m, s->buf, p0, last + 1, last + 1,
+					   file, &ln);
+		}
+		if (next) {
+			/*
+			 * keep up to SCAN_CTX bytes before next, from a line
+			 * start: the first fields of a journal export record
+			 * whose MESSAGE line comes in the next read
+			 */
+			const char *k = next - s->buf > SCAN_CTX ?
+					next - SCAN_CTX : s->buf;
+
+			if (k > s->buf) {
+				const char *nl = memchr(k, '\n', next - k);
+
+				k = nl ? nl + 1 : next;
+			}
+			memmove(s->buf, k, have - (k - s->buf));
+			have -= k - s->buf;
+			ctx = next - k;
+			if (r == 0 && follow) {
+				if (tick)
+					tick(arg);
+				usleep(500000);
+				continue;
+			}
 		}
 		if (tick)
 			tick(arg);

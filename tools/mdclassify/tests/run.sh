@@ -280,6 +280,24 @@ sleep 2
 kill "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
 t follow/jsonl-on-growing-file sh -c "head -1 '$WORK/follow.out' | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); assert d[\"leg\"]==\"sdc1\" and d[\"class\"]==\"media\"'"
 
+# ---- journal export records keep their fields across read and chunk
+# edges: 50 records of 10 KiB, each a new _BOOT_ID before a filler and a
+# Disk failure: 50 legs, read as a file, in 64 KiB chunks and from a pipe
+python3 - "$WORK/export-50-boots.log" <<'PY'
+import sys
+out = []
+for i in range(50):
+    out.append("\n".join(["__REALTIME_TIMESTAMP=%d000000" % (1764000000 + i * 86400),
+                          "_BOOT_ID=%032x" % (0x1000 + i), "_TRANSPORT=kernel", "PRIORITY=3"] +
+                         ["X_FILLER_%d=%s" % (k, "y" * 100) for k in range(100)] +
+                         ["MESSAGE=md/raid1:md0: Disk failure on sdb1, disabling device."]))
+open(sys.argv[1], "w").write("\n\n".join(out) + "\n")
+PY
+legs() { grep -c '"leg": "sdb1"'; }
+t export/fields-across-edges-file [ "$("$MDC" --no-progress --json "$WORK/export-50-boots.log" | legs)" = 50 ]
+t export/fields-across-edges-64KiB-chunks [ "$(MDCLASSIFY_CHUNK=65536 "$MDC" --no-progress --json "$WORK/export-50-boots.log" | legs)" = 50 ]
+t export/fields-across-edges-pipe [ "$(cat "$WORK/export-50-boots.log" | "$MDC" --no-progress --json | legs)" = 50 ]
+
 # ---- more than 256 inputs: all read, evidence names the last one
 mkdir -p "$WORK/many-inputs"
 for i in $(seq 1 300); do
