@@ -10,7 +10,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 ALL="md-raid1/request-read md-raid1/request-write md-raid1/media md-raid1/misaligned
 md-raid10/request-read md-raid10/request-write md-raid10/media md-raid10/misaligned
 lvm-raid1/request-read lvm-raid1/request-write lvm-raid1/media lvm-raid1/misaligned
-lvm-mirror/recovery md-raid1/throughput"
+lvm-mirror/recovery md-raid1/throughput
+md-raid1/shapes md-raid10/shapes lvm-raid1/shapes lvm-mirror/shapes"
 ksrc= out= line= patched=1 scen= tmo=150 debug=0
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -48,8 +49,8 @@ rm -rf "$out/dm-vmerr"; cp -r "$here/dm-vmerr" "$out/dm-vmerr"
 nice -n 10 make -s -C "$ksrc" O="$kb" CC="ccache gcc" M="$out/dm-vmerr" modules >> "$out/build.log" 2>&1 \
 	|| { tail -30 "$out/build.log" >&2; echo "FAIL build: dm-vmerr module"; echo "0 passed, 1 failed"; exit 1; }
 # ---- 3. guest programs + initramfs
-gcc -O2 -Wall -static -o "$out/vmio" "$here/vmio.c" -laio >> "$out/build.log" 2>&1 \
-	|| { echo "FAIL build: vmio (needs libaio-dev)"; echo "0 passed, 1 failed"; exit 1; }
+gcc -O2 -Wall -static -o "$out/vmio" "$here/vmio.c" -laio -luring >> "$out/build.log" 2>&1 \
+	|| { echo "FAIL build: vmio (needs libaio-dev, liburing-dev)"; echo "0 passed, 1 failed"; exit 1; }
 make -s -C "$here/../../tools/mdclassify" mdclassify >> "$out/build.log" 2>&1 \
 	|| { echo "FAIL build: mdclassify (see $out/build.log)"; echo "0 passed, 1 failed"; exit 1; }
 "$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out/dm-vmerr/dm-vmerr.ko" "$out/vmio" \
