@@ -40,8 +40,11 @@ while read -r a b; do
 	i=$((i + 1))
 	ours[$c]=1
 	case $a in kunit|doc) ;; *)
-		if awk '/^$/ { exit } /^From: / { f = 1; exit } END { exit !f }' \
-			"$top/drivers-md/$line/$a"; then ours[$c]=0; fi ;;
+		# (a leftover placeholder From: counts as none)
+		from=$(awk '/^$/ { exit } /^From: / { sub(/^From: /, ""); print; exit }' \
+			"$top/drivers-md/$line/$a")
+		fe=${from##*<} fe=${fe%>}
+		if [ -n "$from" ] && ! placeholder_ident "$fe" "${from% <*}"; then ours[$c]=0; fi ;;
 	esac
 	if [ -z "${first[$topic]:-}" ]; then first[$topic]=$c; order+=("$topic"); fi
 	last[$topic]=$c
@@ -93,6 +96,14 @@ dst = dst.replace('*** SUBJECT HERE ***', subj, 1)
 dst = dst.replace('*** BLURB HERE ***\n\n', blurb, 1)
 open(sys.argv[2], 'w').write(dst)
 PY
+	fi
+	# No placeholder identity may be sent (a leftover From:/...-by: of one).
+	bad=$(grep -HnE '^(From|[A-Za-z-]+-by): .*<[^>]*(@localhost|\.invalid|md-hardening@)[^>]*>' \
+		"$dir"/*.patch || true)
+	if [ -n "$bad" ]; then
+		printf '%s\n' "$bad" | sed 's/^/  /'
+		echo "patches: placeholder identities above; remove them from drivers-md/$line (our own patches carry no From:/Signed-off-by:)" >&2
+		exit 1
 	fi
 	n=$(ls "$dir"/*.patch | grep -vc 0000-cover-letter || true)
 	"$here/checkpatch.sh" --files "$ksrc" "$dir"/*.patch > "$dir.checkpatch" || { cat "$dir.checkpatch"; exit 1; }

@@ -95,5 +95,13 @@ expect "cover letter from the sender" grep -q '^From: .*<zoe@example.org>' "$out
 expect "no placeholder identity in any patch" \
 	bash -c "! grep -il 'localhost\\|not for sending\\|md-hardening' $out/t/*.patch"
 
+echo "test-identity: patches.sh with a placeholder sign-off left in a series patch"
+sed -i 's/^Body of our own patch.$/&\n\nSigned-off-by: md-hardening <md-hardening@localhost>/' "$t/top/drivers-md/9.9/t/0001-own.patch"
+git -C "$k" reset -q --hard base
+"$t/top/tools/series/apply.sh" 9.9 "$k" > "$t/apply.log" 2>&1
+msg=$("$P" 9.9 "$k" "$out" 2>&1); rc=$?
+expect "refuses (exit $rc)" [ $rc != 0 ]
+expect "names the line" grep -q 'Signed-off-by: md-hardening <md-hardening@localhost>' <<< "$msg"
+
 echo "test-identity: $pass passed, $fail failed"
 [ "$fail" = 0 ]
