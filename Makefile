@@ -60,11 +60,11 @@ APT_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev cpio kmod \
 	xz-utils zstd python3 perl git ccache sparse rsync \
 	pkg-config zlib1g-dev liblzma-dev libzstd-dev libsystemd-dev libjson-c-dev \
 	clang-14 libclang-rt-14-dev time systemd-journal-remote \
-	qemu-system-x86 busybox-static mdadm lvm2 dmsetup libaio-dev \
+	qemu-system-x86 busybox-static mdadm lvm2 dmsetup libaio-dev liburing-dev \
 	linux-source-6.12 linux-source-6.1
 
 .PHONY: all mdclassify example bench install deps deps-all kernel-src apply applied \
-	build sparse checkpatch maintainers kunit kunit-mutants check-line vmtest patches htmldocs check \
+	build sparse checkpatch maintainers fixes series-test kunit kunit-mutants check-line vmtest patches htmldocs check \
 	mdclassify-check clean
 
 all: mdclassify
@@ -159,8 +159,17 @@ kunit-mutants: applied
 	@echo "== kunit-mutants: $(LINE), $(KSRC)"
 	@$(S)/kunit-mutants.sh $(KSRC) $(OUT)/kunit
 
+# Every Fixes: of the series resolves in the line's tree (upstream-commits.tsv
+# for trees without history).
+fixes: applied
+	@python3 $(S)/fixes-check.py $(LINE) $(KSRC)
+
+# Who signs what: apply.sh and patches.sh with a temporary HOME.
+series-test:
+	@$(S)/test-identity.sh
+
 check-line: applied
-	@$(MAKE) --no-print-directory build sparse checkpatch maintainers kunit LINE=$(LINE) \
+	@$(MAKE) --no-print-directory build sparse checkpatch maintainers fixes series-test kunit LINE=$(LINE) \
 		$(if $(MANAGED),,KSRC=$(KSRC))
 
 # PATCHED=0: the same scenarios on the tree without the series.
