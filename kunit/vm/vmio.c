@@ -11,6 +11,16 @@
  *  vmio sum    DEV OFF LEN                               O_DIRECT read, print fnv64 checksum
  *  vmio bench  DEV OFF LEN SECS                          aligned O_DIRECT reads, print ops/s
  *  vmio storm  DEV OFF SECS                              misaligned O_DIRECT reads in a loop
+ *  vmio shape  DEV OFF SPEC ENGINE read|write [SEED]      one vectored O_DIRECT I/O of shape SPEC
+ *
+ * shape: SPEC is a comma list of segments LEN[@MISALIGN], each in its own
+ * page-aligned buffer (+MISALIGN): "4095,1", "511,3585", "4096,0@1,4096",
+ * "4096@1".  ENGINE: sync (preadv/pwritev), aio (libaio IOCB_CMD_PREADV/
+ * PWRITEV), uring (io_uring IORING_OP_READV/WRITEV).  A read is compared
+ * with an aligned read of the same range; a write's range is read before
+ * and after.  Prints
+ *   shape SPEC ENGINE RW ret=N|ERRNO data=ok|bad|unchanged|written|mixed|-
+ * (read: ok/bad when it succeeded; write: unchanged/written/mixed).
  *
  * Loops print one summary line:
  *   result ok=N EINVAL=N EOPNOTSUPP=N EIO=N other=N badsum=N
@@ -22,6 +32,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <libaio.h>
+#include <liburing.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +117,126 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* One vectored I/O through ENGINE; returns bytes or -errno. */
+static long vec_io(int fd, struct iovec *iov, int niov, unsigned long long off,
+		   const char *engine, int wr)
+{
+	if (!strcmp(engine, "sync")) {
+		ssize_t r = wr ? pwritev(fd, iov, niov, off) : preadv(fd, iov, niov, off);
+
+		return r < 0 ? -errno : r;
+	}
+	if (!strcmp(engine, "aio")) {
+		io_context_t ctx = 0;
+		struct iocb cb, *cbs[1] = { &cb };
+		struct io_event ev;
+		long r;
+
+		if (io_setup(1, &ctx))
+			return -ENOSYS;
+		if (wr)
+			io_prep_pwritev(&cb, fd, iov, niov, off);
+		else
+			io_prep_preadv(&cb, fd, iov, niov, off);
+		r = io_submit(ctx, 1, cbs);
+		if (r == 1)
+			r = io_getevents(ctx, 1, 1, &ev, NULL) == 1 ? (long)ev.res : -EIO;
+		else if (r >= 0)
+			r = -EIO;
+		io_destroy(ctx);
+		return r;
+	}
+	if (!strcmp(engine, "uring")) {
+		struct io_uring ring;
+		struct io_uring_sqe *sqe;
+		struct io_uring_cqe *cqe;
+		long r;
+
+		r = io_uring_queue_init(4, &ring, 0);
+		if (r < 0)
+			return r;
+		sqe = io_uring_get_sqe(&ring);
+		if (wr)
+			io_uring_prep_writev(sqe, fd, iov, niov, off);
+		else
+			io_uring_prep_readv(sqe, fd, iov, niov, off);
+		r = io_uring_submit(&ring);
+		if (r == 1)
+			r = io_uring_wait_cqe(&ring, &cqe) ? -EIO : cqe->res;
+		else if (r >= 0)
+			r = -EIO;
+		io_uring_queue_exit(&ring);
+		return r;
+	}
+	fprintf(stderr, "unknown engine %s\n", engine);
+	exit(2);
+}
+
+static int shape(int argc, char **argv)
+{
+	const char *dev = argv[2], *spec = argv[4], *engine = argv[5];
+	unsigned long long off = strtoull(argv[3], NULL, 0);
+	int wr = !strcmp(argv[6], "write");
+	unsigned long seed = argc > 7 ? strtoul(argv[7], NULL, 0) : 1;
+	struct iovec iov[16];
+	int niov = 0, fd = opendev(dev, wr ? O_RDWR : O_RDONLY);
+	char *s, *sp = strdup(spec);
+	size_t total = 0, done;
+	unsigned char *before, *after, *want;
+	const char *data = "-";
+	long r;
+
+	for (s = strtok(sp, ","); s && niov < 16; s = strtok(NULL, ","), niov++) {
+		char *at = strchr(s, '@');
+
+		iov[niov].iov_len = strtoul(s, NULL, 0);
+		iov[niov].iov_base = abuf(iov[niov].iov_len, at ? strtoul(at + 1, NULL, 0) : 0);
+		total += iov[niov].iov_len;
+	}
+	/* the range as it is, read aligned (total rounded up to 4 KiB) */
+	size_t span = (total + 4095) & ~(size_t)4095;
+
+	before = abuf(span, 0);
+	after = abuf(span, 0);
+	want = abuf(span, 0);
+	if (pread(fd, before, span, off) != (ssize_t)span) {
+		printf("shape %s %s %s ret=setup-read-%s data=-\n", spec, engine, argv[6], strerror(errno));
+		return 1;
+	}
+	memcpy(want, before, span);
+	if (wr) {
+		pattern(want, total, seed, off);
+		for (int i = 0, o = 0; i < niov; o += iov[i].iov_len, i++)
+			memcpy(iov[i].iov_base, want + o, iov[i].iov_len);
+	}
+	r = vec_io(fd, iov, niov, off, engine, wr);
+	if (wr) {
+		if (pread(fd, after, span, off) != (ssize_t)span)
+			data = "reread-failed";
+		else if (r >= 0)
+			data = !memcmp(after, want, span) ? "written" :
+			       !memcmp(after, before, span) ? "unchanged" : "mixed";
+		else
+			data = !memcmp(after, before, span) ? "unchanged" :
+			       !memcmp(after, want, span) ? "written" : "mixed";
+	} else if (r >= 0) {
+		data = "ok";
+		done = 0;
+		for (int i = 0; i < niov; done += iov[i].iov_len, i++)
+			if (memcmp(iov[i].iov_base, before + done, iov[i].iov_len))
+				data = "bad";
+		if ((size_t)r != total)
+			data = "short";
+	}
+	if (r >= 0)
+		printf("shape %s %s %s ret=%ld data=%s\n", spec, engine, argv[6], r, data);
+	else
+		printf("shape %s %s %s ret=%s data=%s\n", spec, engine, argv[6],
+		       r == -EINVAL ? "EINVAL" : r == -EIO ? "EIO" : r == -EOPNOTSUPP ? "EOPNOTSUPP" :
+		       r == -EFAULT ? "EFAULT" : r == -EAGAIN ? "EAGAIN" : "other", data);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct tally t = { 0 };
@@ -115,6 +246,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	const char *cmd = argv[1], *dev = argv[2];
+
+	if (!strcmp(cmd, "shape")) {
+		if (argc < 7) {
+			fprintf(stderr, "usage: vmio shape DEV OFF SPEC ENGINE read|write [SEED]\n");
+			return 2;
+		}
+		return shape(argc, argv);
+	}
 	unsigned long long off = strtoull(argv[3], NULL, 0);
 
 	if (!strcmp(cmd, "read")) {

@@ -12,7 +12,8 @@ md-raid10/reject-all md-raid10/request-read md-raid10/request-write md-raid10/me
 lvm-raid1/reject-all lvm-raid1/request-read lvm-raid1/request-write lvm-raid1/media lvm-raid1/misaligned lvm-raid1/mixed-limits
 md-raid1-nobm/reject-all md-raid1-nobm/request-write md-raid1-wb/request-write
 lvm-mirror/recovery lvm-mirror/seed lvm-mirror/all-reject lvm-mirror/dead-leg lvm-mirror/lost-write
-md-raid1/throughput"
+md-raid1/throughput
+md-raid1/shapes md-raid10/shapes lvm-raid1/shapes lvm-mirror/shapes"
 ksrc= out= line= patched=1 scen= tmo=150 debug=0
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -50,8 +51,8 @@ rm -rf "$out/dm-vmerr"; cp -r "$here/dm-vmerr" "$out/dm-vmerr"
 nice -n 10 make -s -C "$ksrc" O="$kb" CC="ccache gcc" M="$out/dm-vmerr" modules >> "$out/build.log" 2>&1 \
 	|| { tail -30 "$out/build.log" >&2; echo "FAIL build: dm-vmerr module"; echo "0 passed, 1 failed"; exit 1; }
 # ---- 3. guest programs + initramfs
-gcc -O2 -Wall -static -o "$out/vmio" "$here/vmio.c" -laio >> "$out/build.log" 2>&1 \
-	|| { echo "FAIL build: vmio (needs libaio-dev)"; echo "0 passed, 1 failed"; exit 1; }
+gcc -O2 -Wall -static -o "$out/vmio" "$here/vmio.c" -laio -luring >> "$out/build.log" 2>&1 \
+	|| { echo "FAIL build: vmio (needs libaio-dev, liburing-dev)"; echo "0 passed, 1 failed"; exit 1; }
 make -s -C "$here/../../tools/mdclassify" mdclassify >> "$out/build.log" 2>&1 \
 	|| { echo "FAIL build: mdclassify (see $out/build.log)"; echo "0 passed, 1 failed"; exit 1; }
 "$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$out/dm-vmerr/dm-vmerr.ko" "$out/vmio" \

@@ -40,9 +40,30 @@ if [ -d "$ksrc/.git/rebase-apply" ] || [ -d "$(git -C "$ksrc" rev-parse --git-pa
 	exit 2
 fi
 
+# shellcheck source=identity.sh
+. "$here/identity.sh"
+# Our own patches carry no From: or Signed-off-by: (identity.sh); in this
+# tree they and the generated commits get the tree's identity, for local
+# testing only: make patches writes the sender's.
+ident=$(tree_ident "$ksrc")
+id_name=${ident% <*} id_email=${ident##*<} id_email=${id_email%>}
 gitk() {
-	git -C "$ksrc" -c user.name="md-hardening" -c user.email="md-hardening@localhost" \
+	git -C "$ksrc" -c user.name="$id_name" -c user.email="$id_email" \
 		-c core.autocrlf=false "$@"
+}
+
+# with_author PATCH: PATCH itself when it names its author, else a copy
+# in $tmpd with a From: header of the tree's identity.
+tmpd=$(mktemp -d)
+trap 'rm -rf "$tmpd"' EXIT
+with_author() {
+	if awk '/^$/ { exit } /^From: / { f = 1; exit } END { exit !f }' "$1"; then
+		printf '%s\n' "$1"
+		return
+	fi
+	awk -v from="From: $ident" 'NR == 1 && /^From [0-9a-f]+ / { print; print from; next }
+		NR == 1 { print from } { print }' "$1" > "$tmpd/${1##*/}"
+	printf '%s\n' "$tmpd/${1##*/}"
 }
 
 # kunit_commit TOPIC: add kunit/TOPIC as drivers/md/tests/ files and commit.
@@ -134,16 +155,7 @@ while read -r first second; do
 	patch="$dir/$first"
 	[ -f "$patch" ] || { echo "apply: $series names $first, which does not exist" >&2; exit 1; }
 	echo "  AM      drivers-md/$line/$first"
-	# Our own patches carry no author: git am takes the applying tree's
-	# identity (a local test commit; make patches writes the sender's).
-	am_input=$patch
-	if ! grep -q '^From: ' "$patch"; then
-		am_input=$(mktemp)
-		awk -v who="$(gitk config user.name) <$(gitk config user.email)>" \
-			'!done && /^Subject: / { print "From: " who; done = 1 } { print }' \
-			"$patch" > "$am_input"
-	fi
-	if ! out=$(gitk am -q "$am_input" 2>&1); then
+	if ! out=$(gitk am -q "$(with_author "$patch")" 2>&1); then
 		hunk=$(printf '%s\n' "$out" | sed -n 's/^error: patch failed: //p' | head -n 1)
 		detail=$(printf '%s\n' "$out" | grep -E '^error:' | head -n 3)
 		gitk am --abort >/dev/null 2>&1 || true
@@ -152,7 +164,6 @@ while read -r first second; do
 		printf '%s\n' "$detail" >&2
 		exit 1
 	fi
-	[ "$am_input" = "$patch" ] || rm -f "$am_input"
 	# Keep the patch's notes (its text below ---) for make patches.
 	note=$(awk '/^---$/ { s = 1; next } s && /^Notes:$/ { n = 1; next }
 		n && /^    / { sub(/^    /, ""); print; next } n { exit }

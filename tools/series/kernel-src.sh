@@ -10,6 +10,7 @@
 # Other lines (6.18, 7.1, mainline) are not packaged: pass KSRC=/path/to/tree.
 set -euo pipefail
 
+here=$(cd "$(dirname "$0")" && pwd)
 line=${1:?usage: kernel-src.sh LINE DEST}
 dest=${2:?usage: kernel-src.sh LINE DEST}
 tarball=/usr/src/linux-source-$line.tar.xz
@@ -42,8 +43,11 @@ tar -xf "$tarball" -C "$dest" --strip-components=1
 
 cd "$dest"
 git init -q
-git config user.name "md-hardening workflow"
-git config user.email "md-hardening@localhost"
+# A clearly local identity for the commits make apply makes here (testing
+# only; make patches signs with the sender's own, see identity.sh).
+. "$here/identity.sh"
+git config user.name "$WORKFLOW_NAME"
+git config user.email "$WORKFLOW_EMAIL"
 git config core.autocrlf false
 # Debian's top-level .gitignore ignores everything: add by force.
 git add -f -A .
