@@ -39,7 +39,8 @@ MANAGED :=
 endif
 PATCHED ?= 1
 S := tools/series
-SERIES_INPUTS := $(shell find drivers-md/$(LINE) kunit/md kunit/dm-mirror -type f 2>/dev/null) \
+SERIES_INPUTS := $(shell find drivers-md/$(LINE) drivers-md/docs kunit/md kunit/dm-mirror \
+		   Documentation/admin-guide -type f 2>/dev/null) \
 		 $(S)/apply.sh $(S)/maintainers.py
 
 # ccache: paths below the checkout are hashed relative to it, so a fresh
