@@ -889,6 +889,44 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 	build_evidence(in, &a, NULL, NULL);
 }
 
+/*
+ * A member kicked as non-fresh at assembly missed writes while it was out:
+ * the cause is where it dropped out.  When the log shows that member
+ * failing in an earlier boot, say so, with the class found there.
+ */
+static void earlier_cause(const struct mdc_model *m, struct mdc_result *r)
+{
+	unsigned int i, j;
+
+	(void)m;
+	for (i = 0; i < r->ninc; i++) {
+		struct mdc_incident *in = &r->inc[i];
+		const struct mdc_incident *best = NULL;
+
+		if (!in->legp || !in->legp->kicked || in->legp->fault)
+			continue;
+		for (j = 0; j < r->ninc; j++) {
+			const struct mdc_incident *o = &r->inc[j];
+
+			if (j == i || !o->legp || !o->legp->fault ||
+			    o->boot >= in->boot || strcmp(o->leg, in->leg))
+				continue;
+			if (!best || o->boot > best->boot)
+				best = o;
+		}
+		if (!best)
+			continue;
+		{
+			char tmp[200];
+
+			snprintf(tmp, sizeof(tmp),
+				 "; it first dropped out in an earlier boot of this log (boot %d): %s there",
+				 best->boot, mdc_class_name(best->cls));
+			cat(in->why, sizeof(in->why), "%s", tmp);
+		}
+	}
+}
+
 /* only refused commands: request evidence, no media or transport */
 static int refused_only(const struct mdc_dev *d)
 {
@@ -1017,6 +1055,7 @@ int mdc_classify(struct mdc_model *m, struct mdc_result *r)
 	}
 	r->ninc = n;
 	every_leg_refused(m, r);
+	earlier_cause(m, r);
 	for (i = 0; i < n; i++) {
 		struct mdc_incident *in = &r->inc[i];
 

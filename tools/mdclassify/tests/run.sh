@@ -137,6 +137,7 @@ t verdict/syslog-year-boundary-stays-in-order sh -c "'$MDC' --no-progress --json
 t verdict/syslog-two-hosts-one-report-each sh -c "'$MDC' --no-progress --json --year 2024 tests/inputs/verdict-syslog-two-hosts.log | python3 -c 'import json,sys; d=json.load(sys.stdin); c=sorted((i[\"host\"], i[\"class\"]) for i in d[\"incidents\"]); assert c==[(\"alpha\",\"media\"),(\"beta\",\"transport\")], c'"
 t verdict/every-leg-refused-is-request [ "$(cls tests/inputs/verdict-every-leg-refused-notsupp.log)" = "request request" ]
 t verdict/one-leg-refused-is-not-request [ "$(cls tests/inputs/verdict-one-leg-refused-notsupp.log)" = unknown ]
+t verdict/kicked-non-fresh-names-earlier-cause sh -c "'$MDC' --no-progress --json tests/inputs/verdict-kicked-non-fresh-earlier-cause.log | grep -q 'it first dropped out in an earlier boot of this log (boot [0-9]*): transport there'"
 t verdict/dead-array-said-first sh -c "'$MDC' tests/inputs/sample-005-buffalo-tsxel-raid5-pmp-offline-medium-error.log | sed -n 4p | grep -q '^ARRAY md2 (raid4/5/6): FAILED'"
 t verdict/no-redundancy-said-first-brief sh -c "'$MDC' --brief tests/inputs/verdict-smartd-passthrough-then-ata-timeouts.log | head -1 | grep -q '^array .*NO-REDUNDANCY .*md0 (raid1)'"
 
