@@ -889,6 +889,90 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 	build_evidence(in, &a, NULL, NULL);
 }
 
+/*
+ * A member kicked as non-fresh at assembly missed writes while it was out:
+ * the cause is where it dropped out.  When the log shows that member
+ * failing in an earlier boot, say so, with the class found there.
+ */
+static void earlier_cause(const struct mdc_model *m, struct mdc_result *r)
+{
+	unsigned int i, j;
+
+	(void)m;
+	for (i = 0; i < r->ninc; i++) {
+		struct mdc_incident *in = &r->inc[i];
+		const struct mdc_incident *best = NULL;
+
+		if (!in->legp || !in->legp->kicked || in->legp->fault)
+			continue;
+		for (j = 0; j < r->ninc; j++) {
+			const struct mdc_incident *o = &r->inc[j];
+
+			if (j == i || !o->legp || !o->legp->fault ||
+			    o->boot >= in->boot || strcmp(o->leg, in->leg))
+				continue;
+			if (!best || o->boot > best->boot)
+				best = o;
+		}
+		if (!best)
+			continue;
+		{
+			char tmp[200];
+
+			snprintf(tmp, sizeof(tmp),
+				 "; it first dropped out in an earlier boot of this log (boot %d): %s there",
+				 best->boot, mdc_class_name(best->cls));
+			cat(in->why, sizeof(in->why), "%s", tmp);
+		}
+	}
+}
+
+/* only refused commands: request evidence, no media or transport */
+static int refused_only(const struct mdc_dev *d)
+{
+	return d->cnt[SIG_REQUEST] && !d->cnt[SIG_MEDIA] &&
+	       !d->cnt[SIG_TRANSPORT] && !d->cnt[SIG_PROTECTION];
+}
+
+/*
+ * The kernel rule: a request is to blame when every leg refuses it.  Two
+ * or more devices of one boot that only refused commands, at the same
+ * time (within 5 s), while none of them shows a media or transport error:
+ * every one of them refused the same requests, so the requests are to
+ * blame.  Their incidents that said "unknown" become request.
+ */
+static void every_leg_refused(const struct mdc_model *m,
+			      struct mdc_result *r)
+{
+	unsigned int i, j, n;
+
+	for (i = 0; i < r->ninc; i++) {
+		struct mdc_incident *in = &r->inc[i];
+		const struct mdc_dev *d = in->devp;
+
+		if (!d || in->cls != CL_UNKNOWN || !refused_only(d))
+			continue;
+		for (j = 0, n = 1; j < m->ndevs; j++) {
+			const struct mdc_dev *o = m->devs[j];
+
+			if (o == d || o->boot != d->boot || !refused_only(o))
+				continue;
+			if (mdc_near(&d->sfirst[SIG_REQUEST],
+				     &o->sfirst[SIG_REQUEST], 5, 5))
+				n++;
+		}
+		if (n < 2)
+			continue;
+		in->cls = CL_REQUEST;
+		in->confidence = "medium";
+		snprintf(in->action, sizeof(in->action),
+			 "the device is fine: find the submitter of the refused requests (filesystem, dm target, application); every device refused them");
+		cat(in->why, sizeof(in->why),
+		    "; every one of the %s devices that logged errors then only refused commands, none failed: a request all legs refuse is to blame",
+		    n == 2 ? "2" : n == 3 ? "3" : "4 or more");
+	}
+}
+
 static void classify_sw(const struct mdc_sw *s, struct mdc_incident *in)
 {
 	struct acc a;
@@ -970,6 +1054,8 @@ int mdc_classify(struct mdc_model *m, struct mdc_result *r)
 		n++;
 	}
 	r->ninc = n;
+	every_leg_refused(m, r);
+	earlier_cause(m, r);
 	for (i = 0; i < n; i++) {
 		struct mdc_incident *in = &r->inc[i];
 

@@ -135,6 +135,9 @@ t verdict/smartd-passthrough-then-ata-timeouts-is-transport \
 t verdict/ata-port-mapped-by-boot-lines-not-host-minus-1 sh -c "'$MDC' --no-progress --json tests/inputs/verdict-ata-map-from-boot-lines.log | python3 -c 'import json,sys; d=json.load(sys.stdin); i=d[\"incidents\"]; assert len(i)==1 and i[0][\"leg\"]==\"sdd1\" and any(\"ata3: SATA link down\" in e[\"text\"] for e in i[0][\"evidence\"])'"
 t verdict/syslog-year-boundary-stays-in-order sh -c "'$MDC' --no-progress --json --year 2024 --since 2024-12-31 tests/inputs/verdict-syslog-year-boundary.log | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"summary\"][\"filtered\"]==0 and any(i[\"leg\"]==\"sdb1\" and i[\"leg_faulted\"] for i in d[\"incidents\"])'"
 t verdict/syslog-two-hosts-one-report-each sh -c "'$MDC' --no-progress --json --year 2024 tests/inputs/verdict-syslog-two-hosts.log | python3 -c 'import json,sys; d=json.load(sys.stdin); c=sorted((i[\"host\"], i[\"class\"]) for i in d[\"incidents\"]); assert c==[(\"alpha\",\"media\"),(\"beta\",\"transport\")], c'"
+t verdict/every-leg-refused-is-request [ "$(cls tests/inputs/verdict-every-leg-refused-notsupp.log)" = "request request" ]
+t verdict/one-leg-refused-is-not-request [ "$(cls tests/inputs/verdict-one-leg-refused-notsupp.log)" = unknown ]
+t verdict/kicked-non-fresh-names-earlier-cause sh -c "'$MDC' --no-progress --json tests/inputs/verdict-kicked-non-fresh-earlier-cause.log | grep -q 'it first dropped out in an earlier boot of this log (boot [0-9]*): transport there'"
 t verdict/dead-array-said-first sh -c "'$MDC' tests/inputs/sample-005-buffalo-tsxel-raid5-pmp-offline-medium-error.log | sed -n 4p | grep -q '^ARRAY md2 (raid4/5/6): FAILED'"
 t verdict/no-redundancy-said-first-brief sh -c "'$MDC' --brief tests/inputs/verdict-smartd-passthrough-then-ata-timeouts.log | head -1 | grep -q '^array .*NO-REDUNDANCY .*md0 (raid1)'"
 
