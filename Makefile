@@ -39,7 +39,8 @@ MANAGED :=
 endif
 PATCHED ?= 1
 S := tools/series
-SERIES_INPUTS := $(shell find drivers-md/$(LINE) kunit/md kunit/dm-mirror -type f 2>/dev/null) \
+SERIES_INPUTS := $(shell find drivers-md/$(LINE) drivers-md/docs kunit/md kunit/dm-mirror \
+		   Documentation/admin-guide -type f 2>/dev/null) \
 		 $(S)/apply.sh $(S)/maintainers.py
 
 # ccache: paths below the checkout are hashed relative to it, so a fresh
@@ -48,7 +49,14 @@ export CCACHE_DIR ?= $(HOME)/.cache/ccache
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-# Debian packages that build, check and test everything here.
+# Debian packages of the main job (`make deps && make example`): mdclassify's
+# compiler and libraries only.
+APT_TOOL_PACKAGES := build-essential pkg-config zlib1g-dev liblzma-dev \
+	libzstd-dev libsystemd-dev libjson-c-dev
+
+# Debian packages that build, check and test everything here (kernel
+# trees, QEMU, the VM guest, fuzzing): `make check` pulls them in
+# through deps-all.
 APT_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev cpio kmod \
 	xz-utils zstd python3 perl git ccache sparse rsync \
 	pkg-config zlib1g-dev liblzma-dev libzstd-dev libsystemd-dev libjson-c-dev \
@@ -56,7 +64,7 @@ APT_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev cpio kmod \
 	qemu-system-x86 busybox-static mdadm lvm2 dmsetup libaio-dev liburing-dev \
 	linux-source-6.12 linux-source-6.1
 
-.PHONY: all mdclassify example bench install deps kernel-src apply applied \
+.PHONY: all mdclassify example bench install deps deps-all kernel-src apply applied \
 	build sparse checkpatch maintainers fixes series-test kunit kunit-mutants check-line vmtest patches htmldocs check \
 	mdclassify-check clean
 
@@ -77,14 +85,23 @@ install:
 mdclassify-check:
 	@$(MAKE) --no-print-directory -C tools/mdclassify check
 
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+# $(call apt_install,TARGET,PACKAGES)
+define apt_install
+	@missing=""; for p in $(2); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || \
 		missing="$$missing $$p"; done; \
-	if [ -z "$$missing" ]; then echo "deps: all $(words $(APT_PACKAGES)) Debian packages installed"; \
-	elif [ "$$(id -u)" != 0 ]; then echo "deps: missing:$$missing; run as root or apt-get install them" >&2; exit 1; \
-	else echo "deps: installing$$missing"; apt-get update -qq && \
+	if [ -z "$$missing" ]; then echo "$(1): all $(words $(2)) Debian packages installed"; \
+	elif [ "$$(id -u)" != 0 ]; then echo "$(1): missing:$$missing; run as root or apt-get install them" >&2; exit 1; \
+	else echo "$(1): installing$$missing"; apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+endef
+
+# the main job's packages; deps-all: everything `make check` needs
+deps:
+	$(call apt_install,deps,$(APT_TOOL_PACKAGES))
+
+deps-all:
+	$(call apt_install,deps-all,$(APT_PACKAGES))
 
 kernel-src:
 ifeq ($(MANAGED),1)
@@ -184,7 +201,7 @@ patches: applied
 
 # What CI runs: the tool's tests, the workflow for both Debian lines, and
 # the VM scenarios on patched 6.12.  Ends with "N passed, N failed".
-check:
+check: deps-all
 	@pass=0; fail=0; failed=""; \
 	for step in mdclassify-check $(addprefix check-line:,$(CI_LINES)) \
 		    $(addprefix vmtest:,$(CI_VM_LINES)); do \

@@ -5,6 +5,7 @@
  *  vmio read   DEV OFF LEN [MISALIGN [COUNT [EXPECTSUM]]]   O_DIRECT pread loop
  *  vmio write  DEV OFF LEN SEED [MISALIGN [COUNT [STRIDE]]] O_DIRECT pwrite loop
  *  vmio preadv DEV OFF L1,L2,...                         O_DIRECT preadv, odd iovecs
+ *  vmio pwritev DEV OFF L1,L2,...                        O_DIRECT pwritev, odd iovecs
  *  vmio aio    DEV OFF LEN MISALIGN COUNT                libaio O_DIRECT reads
  *  vmio fill   DEV OFF LEN SEED                          O_DIRECT pattern write (aligned)
  *  vmio sum    DEV OFF LEN                               O_DIRECT read, print fnv64 checksum
@@ -240,7 +241,7 @@ int main(int argc, char **argv)
 {
 	struct tally t = { 0 };
 
-	if (argc < 5 && !(argc == 5 || (argc >= 4 && (!strcmp(argv[1], "preadv") || !strcmp(argv[1], "storm"))))) {
+	if (argc < 5 && !(argc == 5 || (argc >= 4 && (!strcmp(argv[1], "preadv") || !strcmp(argv[1], "pwritev") || !strcmp(argv[1], "storm"))))) {
 		fprintf(stderr, "usage: see source\n");
 		return 2;
 	}
@@ -336,6 +337,22 @@ int main(int argc, char **argv)
 			iov[niov].iov_len = l;
 		}
 		ssize_t r = preadv(fd, iov, niov, off);
+
+		count(&t, r, errno);
+		print_tally(&t);
+	} else if (!strcmp(cmd, "pwritev")) {
+		struct iovec iov[64];
+		int niov = 0, fd = opendev(dev, O_RDWR);
+		char *spec = strdup(argv[4]);
+
+		for (char *s = strtok(spec, ","); s && niov < 64; s = strtok(NULL, ","), niov++) {
+			size_t l = strtoul(s, NULL, 0);
+
+			iov[niov].iov_base = abuf(l, 0);
+			iov[niov].iov_len = l;
+			pattern(iov[niov].iov_base, l, niov + 1, off);
+		}
+		ssize_t r = pwritev(fd, iov, niov, off);
 
 		count(&t, r, errno);
 		print_tally(&t);

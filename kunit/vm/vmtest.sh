@@ -7,10 +7,12 @@
 # "N passed, N failed"; exits non-zero on any failure.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-ALL="md-raid1/request-read md-raid1/request-write md-raid1/media md-raid1/misaligned
-md-raid10/request-read md-raid10/request-write md-raid10/media md-raid10/misaligned
-lvm-raid1/request-read lvm-raid1/request-write lvm-raid1/media lvm-raid1/misaligned
-lvm-mirror/recovery md-raid1/throughput
+ALL="md-raid1/reject-all md-raid1/request-read md-raid1/request-write md-raid1/media md-raid1/misaligned md-raid1/mixed-limits
+md-raid10/reject-all md-raid10/request-read md-raid10/request-write md-raid10/media md-raid10/misaligned
+lvm-raid1/reject-all lvm-raid1/request-read lvm-raid1/request-write lvm-raid1/media lvm-raid1/misaligned lvm-raid1/mixed-limits
+md-raid1-nobm/reject-all md-raid1-nobm/request-write md-raid1-wb/request-write
+lvm-mirror/recovery lvm-mirror/seed lvm-mirror/all-reject lvm-mirror/dead-leg lvm-mirror/lost-write
+md-raid1/throughput
 md-raid1/shapes md-raid10/shapes lvm-raid1/shapes lvm-mirror/shapes"
 ksrc= out= line= patched=1 scen= tmo=150 debug=0
 while [ $# -gt 0 ]; do

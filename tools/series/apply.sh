@@ -9,10 +9,16 @@
 #   kunit <topic>          the KUnit test of kunit/<topic>/, turned into a
 #                          commit here (its sources live once, in kunit/):
 #                          *.c go to drivers/md/tests/, Kconfig before the
-#                          "endif # MD" of drivers/md/Kconfig, Makefile and
-#                          .kunitconfig into drivers/md/tests/, MAINTAINERS
+#                          "endif # MD" of drivers/md/Kconfig, .kunitconfig
+#                          (and a Makefile, for a test built as its own
+#                          object) into drivers/md/tests/, MAINTAINERS
 #                          entries into their sections, commit-msg is the
-#                          commit message
+#                          commit message.  A test that reaches static
+#                          functions names them in kunit/<topic>/include,
+#                          "<test>.c <file under test>" a line: the file
+#                          under test ends with #include "tests/<test>.c"
+#                          under the test's config option (as
+#                          fs/ext4/mballoc.c includes mballoc-test.c)
 #   doc <name>             Documentation/admin-guide/<name>.rst of this
 #                          project, added to the admin guide's index, with
 #                          the message drivers-md/docs/<name>.commit-msg
@@ -65,17 +71,32 @@ kunit_commit() {
 	local topic=$1 src="$top/kunit/$1" f tests="$ksrc/drivers/md/tests"
 	local kconfig="$ksrc/drivers/md/Kconfig" mk="$ksrc/drivers/md/Makefile"
 
-	[ -f "$src/Kconfig" ] && [ -f "$src/Makefile" ] && [ -f "$src/commit-msg" ] ||
-		{ echo "apply: kunit/$topic lacks Kconfig, Makefile or commit-msg" >&2; return 1; }
+	[ -f "$src/Kconfig" ] && [ -f "$src/commit-msg" ] &&
+	{ [ -f "$src/Makefile" ] || [ -f "$src/include" ]; } ||
+		{ echo "apply: kunit/$topic lacks Kconfig, commit-msg, or Makefile/include" >&2; return 1; }
 	mkdir -p "$tests"
 	for f in "$src"/*.c "$src"/*.h; do
 		[ -e "$f" ] && cp "$f" "$tests/"
 	done
-	if [ ! -f "$tests/Makefile" ]; then
-		printf '# SPDX-License-Identifier: GPL-2.0\n' > "$tests/Makefile"
-		printf '\nobj-y\t\t\t\t+= tests/\n' >> "$mk"
+	if [ -f "$src/Makefile" ]; then
+		if [ ! -f "$tests/Makefile" ]; then
+			printf '# SPDX-License-Identifier: GPL-2.0\n' > "$tests/Makefile"
+			printf '\nobj-y\t\t\t\t+= tests/\n' >> "$mk"
+		fi
+		cat "$src/Makefile" >> "$tests/Makefile"
 	fi
-	cat "$src/Makefile" >> "$tests/Makefile"
+	if [ -f "$src/include" ]; then
+		local sym test target
+		sym=$(sed -n 's/^config //p' "$src/Kconfig" | head -n 1)
+		while read -r test target; do
+			[ -n "$test" ] || continue
+			[ -f "$tests/$test" ] && [ -f "$ksrc/$target" ] ||
+				{ echo "apply: kunit/$topic/include: no $test or $target" >&2; return 1; }
+			printf '\n#ifdef CONFIG_%s\n#include "tests/%s"\n#endif\n' \
+				"$sym" "$test" >> "$ksrc/$target"
+			gitk add -f "$target"
+		done < "$src/include"
+	fi
 	if [ -f "$src/.kunitconfig" ]; then
 		touch "$tests/.kunitconfig"
 		grep -vxF -f "$tests/.kunitconfig" "$src/.kunitconfig" >> "$tests/.kunitconfig" || true

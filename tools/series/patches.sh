@@ -54,6 +54,9 @@ rm -rf "$out"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 for topic in "${order[@]}"; do
+	# prereq/: commits the stable tree already has, applied only to test
+	# on an older release of it; never sent
+	[ "$topic" = prereq ] && continue
 	dir="$out/$topic"
 	range="${first[$topic]}^..${last[$topic]}"
 	prefix=PATCH

@@ -5,7 +5,11 @@
  * chosen ops on a chosen sector range with a chosen blk_status_t (e.g.
  * BLK_STS_INVAL, which NVMe fault injection cannot produce).
  *
- * Table:    <dev_path> <offset>
+ * Table:    <dev_path> <offset> [align <mask>]
+ *           align: a leg with a stricter dma_alignment than the device below
+ *           (advertised in io_hints); a data bio with a segment whose offset
+ *           or length is not aligned to mask+1 completes with BLK_STS_INVAL,
+ *           as blk-mq's bio_split_to_limits() check does (counted in strict=).
  * Messages: arm <read|write|any> <sector> <nr_sectors> <status> <count> [heal]
  *             status: notsupp|inval|medium|ioerr|<number>; count -1 = unlimited;
  *             heal: a successful write overlapping the range disarms the rule
@@ -13,6 +17,7 @@
  *           disarm
  *           reset              (zero the counters)
  * Status:   armed=<0|1> op=<..> start=<s> len=<n> status=<n> left=<n> hits=<n> seen=<n>
+ *           strict=<n>
  *           hits = bios failed by the rule, seen = bios of the armed op that
  *           overlapped the range (failed or not).
  * Never build this into a production kernel.
@@ -36,6 +41,8 @@ struct vmerr_c {
 	blk_status_t status;
 	long left;
 	unsigned long hits, seen;
+	unsigned int align;
+	unsigned long strict;
 };
 
 static int vmerr_ctr(struct dm_target *ti, unsigned int argc, char **argv)
@@ -45,7 +52,7 @@ static int vmerr_ctr(struct dm_target *ti, unsigned int argc, char **argv)
 	char dummy;
 	int ret;
 
-	if (argc != 2) {
+	if (argc != 2 && !(argc == 4 && !strcmp(argv[2], "align"))) {
 		ti->error = "Invalid argument count";
 		return -EINVAL;
 	}
@@ -61,6 +68,12 @@ static int vmerr_ctr(struct dm_target *ti, unsigned int argc, char **argv)
 		return -EINVAL;
 	}
 	vc->start = tmp;
+	if (argc == 4 && (kstrtouint(argv[3], 0, &vc->align) ||
+			  (vc->align & (vc->align + 1)))) {
+		ti->error = "Invalid align mask";
+		kfree(vc);
+		return -EINVAL;
+	}
 	ret = dm_get_device(ti, argv[0], dm_table_get_mode(ti->table), &vc->dev);
 	if (ret) {
 		ti->error = "Device lookup failed";
@@ -93,6 +106,19 @@ static bool op_matches(int op, struct bio *bio)
 	}
 }
 
+static bool misaligned(struct bio *bio, unsigned int mask)
+{
+	struct bvec_iter iter;
+	struct bio_vec bv;
+
+	if (!mask || !bio_has_data(bio))
+		return false;
+	bio_for_each_bvec(bv, bio, iter)
+		if ((bv.bv_offset | bv.bv_len) & mask)
+			return true;
+	return false;
+}
+
 static int vmerr_map(struct dm_target *ti, struct bio *bio)
 {
 	struct vmerr_c *vc = ti->private;
@@ -102,7 +128,14 @@ static int vmerr_map(struct dm_target *ti, struct bio *bio)
 	unsigned long flags;
 
 	spin_lock_irqsave(&vc->lock, flags);
-	if (vc->armed && op_matches(vc->op, bio) &&
+	if (misaligned(bio, vc->align)) {
+#ifdef BLK_STS_INVAL
+		st = BLK_STS_INVAL;
+#else
+		st = BLK_STS_IOERR;
+#endif
+		vc->strict++;
+	} else if (vc->armed && op_matches(vc->op, bio) &&
 	    s < vc->rs + vc->rlen && s + max_t(sector_t, n, 1) > vc->rs) {
 		vc->seen++;
 		if (vc->left) {
@@ -209,14 +242,16 @@ static void vmerr_status(struct dm_target *ti, status_type_t type,
 	switch (type) {
 	case STATUSTYPE_INFO:
 		spin_lock_irqsave(&vc->lock, flags);
-		DMEMIT("armed=%d op=%d start=%llu len=%llu status=%u left=%ld hits=%lu seen=%lu",
+		DMEMIT("armed=%d op=%d start=%llu len=%llu status=%u left=%ld hits=%lu seen=%lu strict=%lu",
 		       vc->armed, vc->op, (unsigned long long)vc->rs,
 		       (unsigned long long)vc->rlen, (__force unsigned int)vc->status,
-		       vc->left, vc->hits, vc->seen);
+		       vc->left, vc->hits, vc->seen, vc->strict);
 		spin_unlock_irqrestore(&vc->lock, flags);
 		break;
 	case STATUSTYPE_TABLE:
 		DMEMIT("%s %llu", vc->dev->name, (unsigned long long)vc->start);
+		if (vc->align)
+			DMEMIT(" align %u", vc->align);
 		break;
 	default:
 		break;
@@ -230,6 +265,13 @@ static int vmerr_iterate_devices(struct dm_target *ti, iterate_devices_callout_f
 	return fn(ti, vc->dev, vc->start, ti->len, data);
 }
 
+static void vmerr_io_hints(struct dm_target *ti, struct queue_limits *limits)
+{
+	struct vmerr_c *vc = ti->private;
+
+	limits->dma_alignment |= vc->align;
+}
+
 static struct target_type vmerr_target = {
 	.name = "vmerr",
 	.version = {1, 0, 0},
@@ -240,6 +282,7 @@ static struct target_type vmerr_target = {
 	.message = vmerr_message,
 	.status = vmerr_status,
 	.iterate_devices = vmerr_iterate_devices,
+	.io_hints = vmerr_io_hints,
 };
 
 static int __init vmerr_init(void)

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
-"""Choose the key offset and SIMD bucket of each scan anchor (src/scan.c).
+"""Choose the key offset and SIMD bucket of each scan anchor (the speed
+plan mdc_anchor_plan[] in src/ruletab.h; the anchors come from the rules).
 
 Usage: anchor-plan.py CORPUS... > table   (Debian's python3 + python3-numpy;
 about two minutes for 25 MB of corpus)
@@ -13,7 +14,7 @@ which four bytes of each anchor are the fingerprint and which anchors
 share a bucket.  This counts every 4-byte window of the corpora (give it
 ordinary logs and prose: the bench log, a kernel Documentation/ dump,
 dmesg) and searches offsets and buckets that minimise the windows that
-pass.  It prints the anchor table for src/scan.c; only speed depends on
+pass.  It prints mdc_anchor_plan[] for src/ruletab.h; only speed depends on
 it, since a hit is always verified against the whole anchor.
 """
 import re
@@ -23,15 +24,15 @@ from collections import Counter
 import numpy as np
 
 NB = 16
-SRC = __file__.rsplit('/', 2)[0] + '/src/scan.c'
+SRC = __file__.rsplit('/', 2)[0] + '/src/ruletab.h'
 
 
 def anchors():
     s = open(SRC).read()
-    body = s[s.index('static struct anchor anchors[]'):]
+    body = s[s.index('mdc_anchor_plan[] = {'):]
     body = body[:body.index('};')]
     out = []
-    for m in re.finditer(r'A\("((?:[^"\\]|\\.)*)", \d+, \d+\)(,?\s*(/\*.*?\*/)?)', body):
+    for m in re.finditer(r'\{ "((?:[^"\\]|\\.)*)", \d+, \d+ \}()()', body):
         lit = m.group(1).encode().decode('unicode_escape').encode('latin1')
         out.append((m.group(1), lit, m.group(3) or ''))
     return out
@@ -134,7 +135,7 @@ def main():
     tot = int(w.sum())
     print(f'/* {tot} windows, {total} pass the prefilter ({1e6 * total / tot:.0f} per million) */', file=sys.stderr)
     for i, (src, lit, com) in enumerate(lits):
-        print(f'\tA("{src}", {offs[i]}, {where[i]}),{(" " + com) if com else ""}')
+        print(f'\t{{ "{src}", {offs[i]}, {where[i]} }},{(" " + com) if com else ""}')
 
 
 main()

@@ -8,10 +8,8 @@
  * log shows which SCSI host it is), from devices and controller events
  * of the same time window when the leg's lower devices are not named
  * (dm-N legs), and from what md itself says.  Ranking: an operator
- * action wins; then the strongest signal, ties broken media > request >
- * transport (a dying disk also causes resets; an old kernel prints a
- * medium error as "critical target", so a Medium Error sense in the same
- * incident makes it media).  With no device error at all, a leg failed
+ * action wins; then the strongest signal, ties broken by
+ * mdc_sig_precedence[] in ruletab.h.  With no device error at all, a leg failed
  * by md's read-error accounting (threshold exceeded, or reads of the
  * same sector failing over and over while the other mirror serves them)
  * is a rejected request.
@@ -55,15 +53,47 @@ struct acc {
 	unsigned int nsingle;
 	int tied_by_time;
 	int named_devs;
+	unsigned long outside[SIG_NR];	/* signals outside the fault window */
 };
 
-static void acc_dev(struct acc *a, const struct mdc_dev *d)
+/*
+ * Signals of a device under a leg count only when they overlap a window
+ * around the fault: from NAMED_BEFORE seconds before the leg's first
+ * event to WIN_AFTER after its fault.  What the device said at boot or
+ * hours before (a probe, a pass-through refused) is not evidence of why
+ * the leg failed.  Without a common clock every signal counts.
+ */
+#define NAMED_BEFORE	300.0
+
+struct window {
+	const struct mdc_when *from, *to;
+};
+
+static int sig_in(const struct window *win, const struct mdc_dev *d, int s)
+{
+	const struct mdc_when *f = &d->sfirst[s], *l = &d->slast[s];
+
+	if (!win)
+		return 1;
+	if (!f->clock || f->clock != win->from->clock ||
+	    win->to->clock != f->clock || f->boot != win->from->boot)
+		return 1;
+	return l->t >= win->from->t - NAMED_BEFORE &&
+	       f->t <= win->to->t + WIN_AFTER;
+}
+
+static void acc_dev_win(struct acc *a, const struct mdc_dev *d,
+			const struct window *win)
 {
 	int s, any = 0;
 
 	for (s = 1; s < SIG_NR; s++) {
 		if (!d->cnt[s])
 			continue;
+		if (!sig_in(win, d, s)) {
+			a->outside[s] += d->cnt[s];
+			continue;
+		}
 		any = 1;
 		a->cnt[s] += d->cnt[s];
 		if (d->maxstr[s] > a->str[s]) {
@@ -74,6 +104,36 @@ static void acc_dev(struct acc *a, const struct mdc_dev *d)
 	}
 	if (any && a->nlists < 16)
 		a->lists[a->nlists++] = &d->ev;
+}
+
+static void acc_dev(struct acc *a, const struct mdc_dev *d)
+{
+	acc_dev_win(a, d, NULL);
+}
+
+/*
+ * The strongest cause; at equal strength the precedence of ruletab.h.  A
+ * request is a cause only with the strength of the malformed shapes
+ * (MDC_REQUEST_SHAPE).
+ */
+static int pick(const int *str, int *bs)
+{
+	unsigned int i, n;
+	const enum mdc_sig *order = mdc_precedence(&n);
+	int best = SIG_NONE;
+
+	*bs = 0;
+	for (i = 0; i < n; i++) {
+		int s = order[i];
+
+		if (s == SIG_REQUEST && str[s] < mdc_request_shape())
+			continue;
+		if (str[s] > *bs) {
+			*bs = str[s];
+			best = s;
+		}
+	}
+	return best;
 }
 
 static void disk_of(const char *leg, char *disk, size_t n, char *ctrl,
@@ -139,12 +199,18 @@ static int dev_is(const struct mdc_model *m, const struct mdc_dev *d,
 	map = mdc_model_lookup(m, d->name);
 	if (map && !strcmp(map, disk))
 		return 1;
-	/* ataN is usually SCSI host N-1 (libata); only when unambiguous */
+	/*
+	 * ataN -> scsi hostH from the log's boot lines (never by assuming
+	 * H = N-1), hostH -> sdX from "sd H:C:T:L: [sdX]"
+	 */
 	if (!strncmp(d->name, "ata", 3)) {
-		snprintf(host, sizeof(host), "host%d", atoi(d->name + 3) - 1);
-		map = mdc_model_lookup(m, host);
-		if (map && !strcmp(map, disk))
-			return 1;
+		map = mdc_model_lookup(m, d->name);
+		if (map && !strncmp(map, "host", 4)) {
+			snprintf(host, sizeof(host), "%s", map);
+			map = mdc_model_lookup(m, host);
+			if (map && !strcmp(map, disk))
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -343,6 +409,15 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 			 disk, disk);
 	else
 		snprintf(smart, sizeof(smart), "smartctl -x /dev/%s", disk);
+	if (!strcmp(arr, "dm-mirror") && l->faulted &&
+	    (in->cls == CL_REQUEST || in->cls == CL_TRANSPORT)) {
+		/* dmeventd has taken the leg out of the mirror already */
+		snprintf(in->action, sizeof(in->action),
+			 "%slvconvert --repair %s   (dmeventd already removed the failed leg; lvchange --refresh does not bring it back)",
+			 in->cls == CL_TRANSPORT ? "check the path of the leg's disk first; then " : "",
+			 lvref);
+		return;
+	}
 	switch (in->cls) {
 	case CL_REQUEST:
 		if (!l->faulted)
@@ -354,8 +429,8 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 				 in->lv[0] ? "" : "   (LV not named in the log: find it with 'lvs -a -o name,devices' or pass --dmsetup-ls)");
 		else
 			snprintf(in->action, sizeof(in->action),
-				 "mdadm /dev/%s --re-add /dev/%s", arr,
-				 l->name);
+				 "mdadm /dev/%s --remove /dev/%s && mdadm /dev/%s --re-add /dev/%s   (a member still listed as faulty must be removed first; after a re-plug the name may differ: check lsblk and mdadm --examine)",
+				 arr, l->name, arr, l->name);
 		break;
 	case CL_MEDIA:
 		if (!l->faulted)
@@ -368,18 +443,22 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 				 l->name, lvref, lvref);
 		else
 			snprintf(in->action, sizeof(in->action),
-				 "replace %s: mdadm /dev/%s --replace /dev/%s --with /dev/NEW (or --fail, --remove, then --add); check first: %s",
-				 disk, arr, l->name, smart);
+				 "replace %s: mdadm /dev/%s --remove /dev/%s, swap the disk, partition the new one like the other members, then mdadm /dev/%s --add /dev/NEW (--replace --with is only for a member still in service); check first: %s",
+				 disk, arr, l->name, arr, smart);
 		break;
 	case CL_TRANSPORT:
 		if (lvm)
 			snprintf(in->action, sizeof(in->action),
 				 "check the path (cable, enclosure, HBA, controller, multipath) of %s; once stable: lvchange --refresh %s",
 				 l->name, lvref);
+		else if (!l->faulted)
+			snprintf(in->action, sizeof(in->action),
+				 "check the path (cable, backplane, HBA, controller) of %s: %s -- a rising UDMA_CRC_Error_Count (199) or Command_Timeout (188) means cable/backplane, reallocated or pending sectors mean the disk",
+				 disk, smart);
 		else
 			snprintf(in->action, sizeof(in->action),
-				 "check the path (cable, backplane, HBA, controller) of %s; once stable: mdadm /dev/%s --re-add /dev/%s",
-				 disk, arr, l->name);
+				 "check the path (cable, backplane, HBA, controller) of %s: %s -- a rising UDMA_CRC_Error_Count (199) or Command_Timeout (188) means cable/backplane, reallocated or pending sectors mean the disk; once stable: mdadm /dev/%s --remove /dev/%s && mdadm /dev/%s --re-add /dev/%s",
+				 disk, smart, arr, l->name, arr, l->name);
 		break;
 	case CL_SOFTWARE:
 		snprintf(in->action, sizeof(in->action),
@@ -403,14 +482,16 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 	if (!strcmp(arr, "md?")) {
 		/* the log never named the array: say so in the command */
 		char *p = strstr(in->action, "/dev/md?");
+		int n = 0;
 
-		if (p) {
-			char tmp[sizeof(in->action)];
-
-			snprintf(tmp, sizeof(tmp), "%.*s/dev/mdN%s   (the array name is not in the log: see /proc/mdstat)",
-				 (int)(p - in->action), in->action, p + 8);
-			snprintf(in->action, sizeof(in->action), "%s", tmp);
+		while (p) {
+			p[7] = 'N';
+			p = strstr(p, "/dev/md?");
+			n++;
 		}
+		if (n)
+			cat(in->action, sizeof(in->action), "%s",
+			    "   (the array name is not in the log: see /proc/mdstat)");
 	}
 }
 
@@ -436,13 +517,15 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 	char disk[MDC_NAME], ctrl[MDC_NAME], dmn[MDC_NAME], tmp[256];
 	const struct mdc_when *to = l->faulted ? &l->fault_at : &l->last;
 	const struct mdc_evlist *swev = NULL;
+	struct window win;
 	unsigned int i;
 	int best = SIG_NONE, bs = 0, absence = 0, pat618 = 0, sw = -1;
 	int corrected_again = 0;
-	static const int order[] = { SIG_MEDIA, SIG_REQUEST, SIG_TRANSPORT };
 
 	memset(&a, 0, sizeof(a));
 	memset(in, 0, sizeof(*in));
+	win.from = &l->first;
+	win.to = to;
 	in->legp = l;
 	in->array = arr->name;
 	in->level = arr->level;
@@ -460,7 +543,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 		if (d->boot != l->boot)
 			continue;
 		if (dev_is(m, d, disk, ctrl, l->name, dmn)) {
-			acc_dev(&a, d);
+			acc_dev_win(&a, d, &win);
 			a.named_devs++;
 		} else if (lower_unknown(l->name) && !leg_owns(m, d) &&
 			   (in_window(&l->first, to, &d->last) ||
@@ -500,14 +583,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 	/* generic I/O errors with no stated cause: weak media on reads */
 	if (a.cnt[SIG_IOERR] && !a.str[SIG_MEDIA])
 		a.str[SIG_MEDIA] = 0;
-	for (i = 0; i < 3; i++) {
-		int s = order[i];
-
-		if (a.str[s] > bs) {
-			bs = a.str[s];
-			best = s;
-		}
-	}
+	best = pick(a.str, &bs);
 	if (a.str[SIG_ADMIN]) {
 		in->cls = CL_ADMIN;
 		in->confidence = "high";
@@ -631,6 +707,25 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 	sigsum(in->why, sizeof(in->why), &a, SIG_TRANSPORT);
 	sigsum(in->why, sizeof(in->why), &a, SIG_PROTECTION);
 	sigsum(in->why, sizeof(in->why), &a, SIG_IOERR);
+	{
+		unsigned long out = 0;
+		int s;
+
+		for (s = SIG_MEDIA; s < SIG_NR; s++)
+			if (s != SIG_BENIGN)
+				out += a.outside[s];
+		if (out) {
+			snprintf(tmp, sizeof(tmp),
+				 "%lu earlier line%s of the leg's disk outside the fault window not counted%s; ",
+				 out, out == 1 ? "" : "s",
+				 a.outside[SIG_REQUEST] ? " (a command refused then is no evidence about the failing I/O)" : "");
+			cat(in->why, sizeof(in->why), "%s", tmp);
+		}
+	}
+	if (a.str[SIG_REQUEST] && a.str[SIG_REQUEST] < mdc_request_shape() &&
+	    in->cls != CL_REQUEST)
+		cat(in->why, sizeof(in->why), "%s",
+		    "a refused command is evidence, not the cause: a request is to blame only with the malformed shape (phys_seg 0, 0 blocks, misaligned) or when every leg refuses it; ");
 	if (in->cls == CL_MEDIA && a.cnt[SIG_TRANSPORT])
 		cat(in->why, sizeof(in->why), "%s",
 		    "media errors explain the resets; ");
@@ -701,7 +796,10 @@ static const char *dev_disk(const struct mdc_model *m, const char *name,
 	const char *map;
 
 	if (!strncmp(name, "ata", 3)) {
-		snprintf(host, sizeof(host), "host%d", atoi(name + 3) - 1);
+		map = mdc_model_lookup(m, name);
+		if (!map || strncmp(map, "host", 4))
+			return NULL;
+		snprintf(host, sizeof(host), "%s", map);
 		map = mdc_model_lookup(m, host);
 		if (map && strcmp(map, "?")) {
 			snprintf(buf, n, "%s", map);
@@ -727,7 +825,6 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 
 	struct acc a;
 	int s, best = SIG_NONE, bs = 0;
-	static const int order[] = { SIG_MEDIA, SIG_REQUEST, SIG_TRANSPORT };
 
 	memset(&a, 0, sizeof(a));
 	memset(in, 0, sizeof(*in));
@@ -735,11 +832,7 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 	in->device = d->name;
 	in->devp = d;
 	in->boot = d->boot;
-	for (s = 0; s < 3; s++)
-		if (a.str[order[s]] > bs) {
-			bs = a.str[order[s]];
-			best = order[s];
-		}
+	best = pick(a.str, &bs);
 	if (bs) {
 		in->cls = best == SIG_MEDIA ? CL_MEDIA :
 			  best == SIG_REQUEST ? CL_REQUEST : CL_TRANSPORT;
@@ -758,9 +851,13 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 		 d->name);
 	for (s = 1; s < SIG_NR; s++)
 		sigsum(in->why, sizeof(in->why), &a, s);
+	if (a.str[SIG_REQUEST] && a.str[SIG_REQUEST] < mdc_request_shape() &&
+	    in->cls != CL_REQUEST)
+		cat(in->why, sizeof(in->why), "%s",
+		    "a refused command is evidence, not the cause: a request is to blame only with the malformed shape (phys_seg 0, 0 blocks, misaligned); ");
 	in->why[strlen(in->why) - 2] = 0;
 	if (disk && strcmp(disk, d->name))
-		snprintf(who, sizeof(who), "%s (%s, from the SCSI host number)",
+		snprintf(who, sizeof(who), "%s (%s, mapped by the log's boot lines)",
 			 disk, d->name);
 	else if (disk)
 		snprintf(who, sizeof(who), "%s", disk);
@@ -774,8 +871,8 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 		break;
 	case CL_TRANSPORT:
 		snprintf(in->action, sizeof(in->action),
-			 "check the path (cable, enclosure, HBA, controller) of %s",
-			 who);
+			 "check the path (cable, enclosure, HBA, controller) of %s: smartctl -x /dev/%s -- a rising UDMA_CRC_Error_Count (199) or Command_Timeout (188) means cable/backplane",
+			 who, disk ? disk : "sdX");
 		break;
 	case CL_REQUEST:
 		snprintf(in->action, sizeof(in->action),
@@ -906,17 +1003,26 @@ void mdc_result_free(struct mdc_result *r)
 }
 
 /*
- * 0: nothing degraded and nothing to look at; 1: degraded legs, every
- * one with a known cause; 3: something needs a human (unknown cause of a
- * failed leg, or a kernel bug); 2: usage or input error.
+ * 3: something needs a human (unknown cause of a failed leg, or a kernel
+ * bug); 1: degraded legs, every one with a known cause, or media or
+ * transport errors on a member or disk that has not failed yet; 2: an
+ * input could not be read, or was empty; 0: nothing to look at.  The
+ * order is 3 > 1 > 2 > 0: an input error never hides a failure found in
+ * the inputs that were read (usage errors exit 2 before reading).
  */
 int mdc_exit_code(const struct mdc_result *r, int io_error)
 {
-	if (io_error)
-		return 2;
+	unsigned int i;
+	int act = r->degraded != 0;
+
+	for (i = 0; i < r->ninc; i++)
+		if (r->inc[i].cls == CL_MEDIA || r->inc[i].cls == CL_TRANSPORT)
+			act = 1;
 	if (r->unknown)
 		return 3;
-	if (r->degraded)
+	if (act)
 		return 1;
+	if (io_error)
+		return 2;
 	return 0;
 }

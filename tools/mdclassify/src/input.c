@@ -40,6 +40,7 @@ struct mdc_input {
 	int xz_fin;		/* error after the data last returned */
 	char errmsg[256];
 	uint64_t in_off, out_off, total;
+	const char *errwhat;		/* "truncated" / "corrupt" */
 	z_stream z;
 	lzma_stream x;
 	ZSTD_DStream *zs;
@@ -186,6 +187,7 @@ static int fill(struct mdc_input *in)
 
 static void trunc_err(struct mdc_input *in, const char *what)
 {
+	in->errwhat = what;
 	snprintf(in->errmsg, sizeof(in->errmsg),
 		 "%s: %s %s stream at compressed offset %llu (%llu bytes decoded); rest of the file skipped",
 		 in->name, what, kind_names[in->kind],
@@ -285,6 +287,9 @@ static long decode(struct mdc_input *in, char *buf, size_t len)
 	return out;
 fail:
 	in->out_off += out;
+	/* count what this call decoded before the error, too */
+	if (in->errwhat)
+		trunc_err(in, in->errwhat);
 	if (out) {
 		in->pending = 1;
 		return out;

@@ -212,6 +212,14 @@ static const char *host_tag(const char *p, const char *e, struct mdc_line *l)
 	q = memchr(p, ' ', e - p);
 	if (!q)
 		return NULL;
+	{
+		size_t n = q - p;
+
+		if (n >= sizeof(l->host))
+			n = sizeof(l->host) - 1;
+		memcpy(l->host, p, n);
+		l->host[n] = 0;
+	}
 	q = skip_sp(q, e);
 	if (e - q >= 9 && !memcmp(q, "[kernel] ", 9)) {
 		strcpy(l->tag, "kernel");

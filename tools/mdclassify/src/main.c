@@ -274,6 +274,7 @@ int main(int argc, char **argv)
 		const char *path = i < argc ? argv[i] : "-";
 		char err[512];
 		struct mdc_input *in = mdc_input_open(path, err, sizeof(err));
+		uint64_t before;
 		int file;
 
 		if (!in) {
@@ -286,7 +287,14 @@ int main(int argc, char **argv)
 		cx.in = in;
 		cx.name = path;
 		clock_gettime(CLOCK_MONOTONIC, &cx.start);
+		before = m->st.bytes;
 		mdc_scan_input(sc, in, file, o.follow && i == argc - 1, tick, &cx);
+		if (m->st.bytes == before && !o.follow) {
+			/* an empty source is no evidence that all is well */
+			fprintf(stderr, "mdclassify: %s: empty input\n",
+				!strcmp(path, "-") ? "stdin" : path);
+			m->st.input_errors++;
+		}
 		cx.in = NULL;
 		mdc_input_close(in);
 		if (i >= argc)
@@ -313,7 +321,8 @@ int main(int argc, char **argv)
 		mdc_report_text(stdout, m, &r, o.color);
 	if (o.prometheus && mdc_report_prom(o.prometheus, m, &r)) {
 		fprintf(stderr, "mdclassify: cannot write %s\n", o.prometheus);
-		code = 2;
+		if (!code)
+			code = 2;
 	}
 	mdc_result_free(&r);
 	mdc_model_free(m);

@@ -25,8 +25,9 @@
 #define MDC_MAX_SW	32
 #define MDC_MAX_GSIG	256
 #define MDC_MAX_MAP	2048
-#define MDC_MAX_FILES	256
 #define MDC_NAME	48
+#define MDC_MAX_HOSTS	32
+#define MDC_MAX_BOOTS	1024
 
 /* what a message says about the cause */
 enum mdc_sig {
@@ -97,6 +98,8 @@ enum mdc_ev {
 	EV_VERSION,
 	EV_SUPPRESSED,
 	EV_HCTL,	/* sd H:C:T:L: [sdX] -- name mapping */
+	EV_SCSI_HOST,	/* scsi hostN: driver (boot) */
+	EV_ATA_PORT,	/* ataN: SATA max ... (boot) */
 };
 
 struct mdc_event {
@@ -124,6 +127,7 @@ struct mdc_line {
 	char boot[40];			/* _BOOT_ID when known */
 	char kdev[MDC_NAME];		/* _KERNEL_DEVICE when known */
 	char tag[24];			/* kernel, dmeventd, lvm, ... */
+	char host[64];			/* syslog host name, when there is one */
 	const char *msg;
 	size_t msglen;
 	const char *raw;		/* whole line for evidence */
@@ -156,6 +160,7 @@ struct mdc_dev {
 	unsigned int cnt[SIG_NR];
 	int maxstr[SIG_NR];
 	const char *why[SIG_NR];
+	struct mdc_when sfirst[SIG_NR], slast[SIG_NR];	/* per signal */
 	struct mdc_when first, last;
 	struct mdc_evlist ev;
 };
@@ -234,8 +239,8 @@ struct mdc_result;
 
 struct mdc_model {
 	const struct mdc_opts *opts;
-	char *files[MDC_MAX_FILES];
-	unsigned int nfiles;
+	char **files;			/* input names, grown as needed */
+	unsigned int nfiles, files_cap;
 	struct mdc_array *arrays[MDC_MAX_ARRAYS];
 	unsigned int narrays;
 	struct mdc_leg *legs[MDC_MAX_LEGS];
@@ -258,6 +263,15 @@ struct mdc_model {
 	int sw_frames;
 	unsigned long superwrite_pending;
 	unsigned long suppressed_pending;
+	/* syslog hosts: every host has its own boots (one report each) */
+	char hosts[MDC_MAX_HOSTS][64];
+	unsigned int nhosts, cur_host;
+	int maxboot;
+	unsigned char boot_host[MDC_MAX_BOOTS];	/* host index + 1 */
+	int syslog_year;		/* year of syslog stamps after a turn */
+	int64_t syslog_last;		/* previous syslog stamp */
+	int hostq[32];			/* libata SCSI hosts not yet given a port */
+	unsigned int hostq_n;
 	struct mdc_when superwrite_at;
 	struct mdc_stats st;
 	/* follow mode: legs already printed */
@@ -274,9 +288,21 @@ const char *mdc_fmt_name(enum mdc_fmt f);
 int64_t mdc_mktime_utc(int y, int mon, int d, int h, int mi, int s);
 int mdc_month(const char *s, size_t len);
 
-/* rules.c */
+/* rules.c (the knowledge is the table in ruletab.h) */
+#define MDC_MAX_ANCHOR	24	/* bytes of one scanner anchor */
+#define MDC_MAX_ANCHORS	96
+struct mdc_anchor {
+	char lit[MDC_MAX_ANCHOR];
+	unsigned char len, off, bucket, planned;
+};
 int mdc_rules(const char *msg, size_t len, const char *tag,
 	      struct mdc_event *ev);
+unsigned int mdc_rule_count(void);
+const char *mdc_rule_anchor(unsigned int i);
+unsigned int mdc_anchors(struct mdc_anchor *out, unsigned int max);
+int mdc_anchor_plan_orphans(void);
+const enum mdc_sig *mdc_precedence(unsigned int *n);
+int mdc_request_shape(void);
 
 /* model.c */
 void mdc_model_init(struct mdc_model *m, const struct mdc_opts *o);
@@ -290,6 +316,7 @@ void mdc_evadd(struct mdc_evlist *el, int file, uint64_t line,
 	       const char *text, size_t len);
 int mdc_near(const struct mdc_when *a, const struct mdc_when *b,
 	     double before, double after);
+const char *mdc_boot_host(const struct mdc_model *m, int boot);
 
 /* classify.c */
 struct mdc_incident {
@@ -299,7 +326,7 @@ struct mdc_incident {
 	enum mdc_class cls;
 	const char *confidence;
 	int faulted;
-	char action[320];
+	char action[640];
 	char fix[320];
 	char why[640];
 	char live[512];
@@ -330,6 +357,9 @@ int mdc_kernel_affected(const char *ver);
 int mdc_exit_code(const struct mdc_result *r, int io_error);
 
 /* report_text.c, report_json.c, report_prom.c */
+#define MDC_JSON_SCHEMA_VERSION	1	/* Documentation/mdclassify.schema.json */
+int mdc_array_state(const struct mdc_array *a, const char **state,
+		    char *why, size_t n);
 void mdc_report_text(FILE *f, const struct mdc_model *m,
 		     const struct mdc_result *r, int color);
 void mdc_report_incident_text(FILE *f, const struct mdc_model *m,

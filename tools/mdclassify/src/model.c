@@ -39,15 +39,31 @@ void mdc_model_free(struct mdc_model *m)
 		free(m->sw[i]);
 	for (i = 0; i < m->nfiles; i++)
 		free(m->files[i]);
+	free(m->files);
 	free(m->gsig);
 	free(m->map);
 }
 
 int mdc_model_file(struct mdc_model *m, const char *name)
 {
-	if (m->nfiles >= MDC_MAX_FILES)
-		return MDC_MAX_FILES - 1;
-	m->files[m->nfiles] = strdup(name);
+	char *dup = strdup(name);
+
+	if (m->nfiles == m->files_cap) {
+		unsigned int cap = m->files_cap ? 2 * m->files_cap : 16;
+		char **f = realloc(m->files, cap * sizeof(*f));
+
+		if (!f || !dup) {
+			fprintf(stderr, "mdclassify: out of memory\n");
+			exit(2);
+		}
+		m->files = f;
+		m->files_cap = cap;
+	}
+	if (!dup) {
+		fprintf(stderr, "mdclassify: out of memory\n");
+		exit(2);
+	}
+	m->files[m->nfiles] = dup;
 	return m->nfiles++;
 }
 
@@ -55,6 +71,13 @@ int mdc_model_file(struct mdc_model *m, const char *name)
 static void cpname(char *dst, size_t n, const char *s)
 {
 	mdc_escape(dst, n, s, strlen(s));
+}
+
+static void new_boot(struct mdc_model *m)
+{
+	m->boot = ++m->maxboot;
+	if (m->nhosts && m->boot < MDC_MAX_BOOTS)
+		m->boot_host[m->boot] = m->cur_host + 1;
 }
 
 int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
@@ -585,7 +608,8 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		break;
 	case EV_VERSION:
 		if (!ln->boot[0])	/* journal boot ids mark boots already */
-			m->boot++;
+			new_boot(m);
+		m->hostq_n = 0;
 		cpname(m->kernel, sizeof(m->kernel), ev->dev2);
 		snprintf(m->kernel_src, sizeof(m->kernel_src), "log line %llu",
 			 (unsigned long long)ln->lineno);
@@ -619,6 +643,9 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		if (!d)
 			break;
 		if (ev->sig != SIG_NONE) {
+			if (!d->cnt[ev->sig])
+				d->sfirst[ev->sig] = *w;
+			d->slast[ev->sig] = *w;
 			d->cnt[ev->sig]++;
 			if (ev->strength > d->maxstr[ev->sig])
 				d->maxstr[ev->sig] = ev->strength;
@@ -645,6 +672,29 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 	case EV_SUPPRESSED:
 		if (ev->array[0])
 			m->suppressed_pending += ev->num;
+		break;
+	case EV_SCSI_HOST:
+		/* only libata's hosts get "ataN" ports, in order */
+		if (!strncmp(ev->dev2, "ahci", 4) || !strncmp(ev->dev2, "ata_", 4) ||
+		    !strncmp(ev->dev2, "sata_", 5) || !strncmp(ev->dev2, "pata_", 5) ||
+		    !strncmp(ev->dev2, "libata", 6)) {
+			if (m->hostq_n >= sizeof(m->hostq) / sizeof(m->hostq[0]))
+				m->hostq_n = 0;	/* lost track: start over */
+			m->hostq[m->hostq_n++] = (int)ev->num;
+		}
+		break;
+	case EV_ATA_PORT:
+		if (m->hostq_n) {
+			char ata[MDC_NAME], host[32];
+
+			snprintf(ata, sizeof(ata), "%s", ev->dev);
+			norm_dev(ata);
+			snprintf(host, sizeof(host), "host%d", m->hostq[0]);
+			mdc_model_add_map(m, ata, host);
+			memmove(m->hostq, m->hostq + 1,
+				(m->hostq_n - 1) * sizeof(m->hostq[0]));
+			m->hostq_n--;
+		}
 		break;
 	case EV_SW_FRAME:
 	case EV_NONE:
@@ -688,6 +738,60 @@ static void one_message(struct mdc_model *m, struct mdc_line *ln,
 }
 
 /*
+ * A syslog from several hosts: each host's lines are their own boots, so
+ * arrays, legs and devices of two hosts never merge.
+ */
+static void switch_host(struct mdc_model *m, const char *host)
+{
+	unsigned int i;
+	char esc[64];
+
+	cpname(esc, sizeof(esc), host);
+	if (m->nhosts && !strcmp(m->hosts[m->cur_host], esc))
+		return;
+	for (i = 0; i < m->nhosts; i++)
+		if (!strcmp(m->hosts[i], esc))
+			break;
+	if (i == m->nhosts) {
+		if (m->nhosts >= MDC_MAX_HOSTS) {
+			m->st.dropped_entities++;
+			return;
+		}
+		strcpy(m->hosts[m->nhosts++], esc);
+		if (m->nhosts > 1) {
+			m->cur_host = i;
+			new_boot(m);
+			return;
+		}
+		m->cur_host = i;
+		if (m->boot < MDC_MAX_BOOTS)
+			m->boot_host[m->boot] = i + 1;
+		return;
+	}
+	/* back to a host seen before: its latest boot */
+	{
+		int b;
+
+		m->cur_host = i;
+		for (b = m->maxboot < MDC_MAX_BOOTS ? m->maxboot : MDC_MAX_BOOTS - 1;
+		     b >= 0; b--)
+			if (m->boot_host[b] == i + 1)
+				break;
+		if (b >= 0)
+			m->boot = b;
+		else
+			new_boot(m);
+	}
+}
+
+const char *mdc_boot_host(const struct mdc_model *m, int boot)
+{
+	if (boot < 0 || boot >= MDC_MAX_BOOTS || !m->boot_host[boot])
+		return NULL;
+	return m->hosts[m->boot_host[boot] - 1];
+}
+
+/*
  * A placed line.  Messages with embedded newlines (printed as "\x0a" by
  * /dev/kmsg and journal exports) are split.
  */
@@ -712,14 +816,16 @@ void mdc_model_line(struct mdc_model *m, struct mdc_line *ln)
 	 */
 	if (m->seq && ln->file != m->last_file && !ln->boot[0] &&
 	    (!ln->has_abs || !m->last_abs))
-		m->boot++;
+		new_boot(m);
 	m->last_file = ln->file;
 	m->last_abs = ln->has_abs;
 	if (ln->boot[0] && strcmp(ln->boot, m->cur_boot_id)) {
 		if (m->cur_boot_id[0])
-			m->boot++;
+			new_boot(m);
 		strcpy(m->cur_boot_id, ln->boot);
 	}
+	if (ln->host[0])
+		switch_host(m, ln->host);
 	w.boot = m->boot;
 	w.seq = ++m->seq;
 	w.file = ln->file;

@@ -29,6 +29,7 @@ static void incident(FILE *f, const struct mdc_model *m,
 	kv(f, "lv", in->lv[0] ? in->lv : NULL, 1);
 	kv(f, "leg", in->leg, 1);
 	kv(f, "device", in->device, 1);
+	kv(f, "host", mdc_boot_host(m, in->boot), 1);
 	fprintf(f, "\"boot\": %d, ", in->boot);
 	kv(f, "class", mdc_class_name(in->cls), 1);
 	kv(f, "verdict", mdc_verdict_name(in->cls), 1);
@@ -70,11 +71,28 @@ void mdc_report_incident_jsonl(FILE *f, const struct mdc_model *m,
 void mdc_report_json(FILE *f, const struct mdc_model *m,
 		     const struct mdc_result *r, int exit_code)
 {
-	unsigned int i;
+	unsigned int i, n;
 	const char *kernel = m->opts && m->opts->kernel ? m->opts->kernel :
 			     m->kernel[0] ? m->kernel : NULL;
 
-	fputs("{\"incidents\": [\n", f);
+	fprintf(f, "{\"schema_version\": %d, \"arrays\": [",
+		MDC_JSON_SCHEMA_VERSION);
+	for (i = 0, n = 0; i < m->narrays; i++) {
+		const struct mdc_array *a = m->arrays[i];
+		const char *state;
+		char why[200];
+
+		if (!mdc_array_state(a, &state, why, sizeof(why)))
+			continue;
+		fputs(n++ ? ", {" : "{", f);
+		kv(f, "array", a->name, 1);
+		kv(f, "host", mdc_boot_host(m, a->boot), 1);
+		kv(f, "level", a->level[0] ? a->level : NULL, 1);
+		kv(f, "state", state, 1);
+		kv(f, "why", why, 0);
+		fputc('}', f);
+	}
+	fputs("],\n\"incidents\": [\n", f);
 	for (i = 0; i < r->ninc; i++) {
 		incident(f, m, &r->inc[i], "  ");
 		fputs(i + 1 < r->ninc ? ",\n" : "\n", f);

@@ -94,10 +94,67 @@ void mdc_report_incident_text(FILE *f, const struct mdc_model *m,
 	fputc('\n', f);
 }
 
+/*
+ * Arrays that are dead or have no redundancy left: said before anything
+ * else.  1 and the words when array a is one, 0 otherwise.
+ */
+int mdc_array_state(const struct mdc_array *a, const char **state,
+		    char *why, size_t n)
+{
+	if (a->dead || a->remaining == 0) {
+		*state = "FAILED";
+		snprintf(why, n, "%s", a->dead ?
+			 "the array cannot run (cannot continue operation, or not enough operational devices at assembly)" :
+			 "no device left in service (Operation continuing on 0 devices)");
+		return 1;
+	}
+	if (a->remaining == 1 && !strcmp(a->level, "raid1")) {
+		*state = "NO-REDUNDANCY";
+		snprintf(why, n, "one device left in service: the next error loses data; replace or re-add the failed leg first");
+		return 1;
+	}
+	return 0;
+}
+
+/* host h (or any when NULL) */
+static int on_host(const struct mdc_model *m, int boot, const char *h)
+{
+	const char *b = mdc_boot_host(m, boot);
+
+	return !h || (b && !strcmp(b, h));
+}
+
+static void arrays_first(FILE *f, const struct mdc_model *m,
+			 const char *prefix, int brief, const char *host)
+{
+	unsigned int i;
+
+	for (i = 0; i < m->narrays; i++) {
+		const struct mdc_array *a = m->arrays[i];
+		const char *state;
+		char why[200], what[120];
+
+		if (!on_host(m, a->boot, host) ||
+		    !mdc_array_state(a, &state, why, sizeof(why)))
+			continue;
+		snprintf(what, sizeof(what), "%s%s%s%s%s%s", brief && m->nhosts > 1 &&
+			 mdc_boot_host(m, a->boot) ? mdc_boot_host(m, a->boot) : "",
+			 brief && m->nhosts > 1 && mdc_boot_host(m, a->boot) ? ": " : "",
+			 a->name, a->level[0] ? " (" : "", a->level,
+			 a->level[0] ? ")" : "");
+		if (brief)
+			fprintf(f, "%s%-9s %-15s %-7s %-38s %s\n",
+				prefix ? prefix : "", "array", state, "-", what,
+				why);
+		else
+			fprintf(f, "ARRAY %s: %s -- %s\n", what, state, why);
+	}
+}
+
 void mdc_report_text(FILE *f, const struct mdc_model *m,
 		     const struct mdc_result *r, int color)
 {
-	unsigned int i, k;
+	unsigned int i, k, h;
 	static const enum mdc_class order[] = {
 		CL_MEDIA, CL_TRANSPORT, CL_REQUEST, CL_SOFTWARE, CL_UNKNOWN,
 		CL_ADMIN, CL_BENIGN
@@ -116,6 +173,9 @@ void mdc_report_text(FILE *f, const struct mdc_model *m,
 	if (m->st.filtered)
 		fprintf(f, ", %llu outside --since/--until",
 			(unsigned long long)m->st.filtered);
+	if (m->st.dropped_entities)
+		fprintf(f, ", %llu arrays/legs/devices dropped (over the limits: the report is incomplete)",
+			(unsigned long long)m->st.dropped_entities);
 	fputc('\n', f);
 	fprintf(f, "kernel: %s%s%s%s\n",
 		m->opts && m->opts->kernel ? m->opts->kernel :
@@ -125,19 +185,33 @@ void mdc_report_text(FILE *f, const struct mdc_model *m,
 		m->kernel[0] && !(m->opts && m->opts->kernel) ? ")" : "");
 	if (!r->ninc) {
 		fprintf(f, "no md/dm RAID incident found\n");
+		if (m->st.input_errors)
+			fprintf(f, "%llu input error%s (see stderr): this is no all-clear\n",
+				(unsigned long long)m->st.input_errors,
+				m->st.input_errors == 1 ? "" : "s");
 		return;
 	}
-	fprintf(f, "%u incident%s, %u degraded leg%s\n\n", r->ninc,
+	fprintf(f, "%u incident%s, %u degraded leg%s\n", r->ninc,
 		r->ninc == 1 ? "" : "s", r->degraded,
 		r->degraded == 1 ? "" : "s");
-	/* failed legs first, then by class */
-	for (k = 0; k < 2; k++)
-		for (unsigned int c = 0; c < sizeof(order) / sizeof(order[0]); c++)
-			for (i = 0; i < r->ninc; i++)
-				if (r->inc[i].cls == order[c] &&
-				    r->inc[i].faulted == !k)
-					mdc_report_incident_text(f, m, &r->inc[i],
-								 color);
+	/* one report per syslog host */
+	for (h = 0; h < (m->nhosts > 1 ? m->nhosts : 1); h++) {
+		const char *host = m->nhosts > 1 ? m->hosts[h] : NULL;
+
+		if (host)
+			fprintf(f, "\n==== host %s\n", host);
+		arrays_first(f, m, NULL, 0, host);
+		fputc('\n', f);
+		/* failed legs first, then by class */
+		for (k = 0; k < 2; k++)
+			for (unsigned int c = 0; c < sizeof(order) / sizeof(order[0]); c++)
+				for (i = 0; i < r->ninc; i++)
+					if (r->inc[i].cls == order[c] &&
+					    r->inc[i].faulted == !k &&
+					    on_host(m, r->inc[i].boot, host))
+						mdc_report_incident_text(f, m, &r->inc[i],
+									 color);
+	}
 	if (m->st.input_errors)
 		fprintf(f, "%llu input error%s (see stderr)\n",
 			(unsigned long long)m->st.input_errors,
@@ -150,7 +224,7 @@ void mdc_report_brief(FILE *f, const struct mdc_model *m,
 {
 	unsigned int i;
 
-	(void)m;
+	arrays_first(f, m, prefix, 1, NULL);
 	for (i = 0; i < r->ninc; i++) {
 		const struct mdc_incident *in = &r->inc[i];
 		char what[160];
@@ -162,10 +236,25 @@ void mdc_report_brief(FILE *f, const struct mdc_model *m,
 			snprintf(what, sizeof(what), "device %s", in->device);
 		else
 			snprintf(what, sizeof(what), "kernel bug");
+		if (m->nhosts > 1 && mdc_boot_host(m, in->boot)) {
+			char tmp[sizeof(what)];
+
+			snprintf(tmp, sizeof(tmp), "%s: %s",
+				 mdc_boot_host(m, in->boot), what);
+			snprintf(what, sizeof(what), "%s", tmp);
+		}
 		fprintf(f, "%s%-9s %-15s %-7s %-38s %s\n", prefix ? prefix : "",
 			mdc_class_name(in->cls), mdc_verdict_name(in->cls),
 			in->faulted ? "FAULTED" : "-", what, in->action);
 	}
 	if (!r->ninc)
 		fprintf(f, "%s(no md/dm RAID incident)\n", prefix ? prefix : "");
+	if (m->st.skipped || m->st.dropped_entities || m->st.overlong ||
+	    m->st.input_errors)
+		fprintf(f, "%s(%llu lines skipped, %llu over-long, %llu entities dropped, %llu input errors)\n",
+			prefix ? prefix : "",
+			(unsigned long long)m->st.skipped,
+			(unsigned long long)m->st.overlong,
+			(unsigned long long)m->st.dropped_entities,
+			(unsigned long long)m->st.input_errors);
 }

@@ -27,6 +27,7 @@
 
 #define SCAN_BUF	(4u << 20)	/* read buffer */
 #define SCAN_OVERLONG	(2u << 20)	/* a line longer than this is cut */
+#define SCAN_CTX	(64u << 10)	/* parsed bytes kept for context */
 
 struct anchor {
 	const char *lit;
@@ -36,71 +37,20 @@ struct anchor {
 };
 
 /*
- * off: the key (the two bytes at off, and the two after them for the SIMD
- * prefilter); bucket: the SIMD bucket.  Both only change speed, as a hit
- * is always the whole anchor; bench/anchor-plan.py chose them by counting
- * the 4-byte windows of ordinary text (the bench log, kernel Documentation/,
- * dmesg).  On 100 MB of the bench log 885 positions pass the prefilter (650
- * real anchors); the earlier hand-picked keys let about 800,000 through.
- * "ata<digit>" is ten literals, so that "sda2" does not pass.
+ * The anchors are those of the rule table (ruletab.h): a line is parsed
+ * only when it holds one of them.  off: the key (the two bytes at off, and
+ * the two after them for the SIMD prefilter); bucket: the SIMD bucket.
+ * Both only change speed, as a hit is always the whole anchor;
+ * bench/anchor-plan.py chose them by counting the 4-byte windows of
+ * ordinary text (the bench log, kernel Documentation/, dmesg).  On 100 MB
+ * of the bench log 885 positions pass the prefilter (650 real anchors);
+ * the earlier hand-picked keys let about 800,000 through.  "ata%d" is ten
+ * literals, so that "sda2" does not pass.
  */
-#define A(s, o, b) { s, sizeof(s) - 1, o, b, 0, 0 }
-static struct anchor anchors[] = {
-	A("rror, dev", 3, 9),		/* block layer request errors */
-	A("irror", 0, 6),		/* mirror, dm_mirror */
-	A("beyond end", 0, 6),		/* attempt to access beyond end */
-	A("md/raid", 0, 2),
-	A("raid1", 1, 1),		/* raid1: raid10: raid1 array */
-	A("raid5", 1, 1),
-	A("raid6", 1, 1),
-	A("raid4", 1, 1),
-	A("raid:", 1, 1),
-	A("md: ", 0, 13),
-	A("mdadm", 0, 2),
-	A("Sense Key", 6, 0),
-	A("Add. Sense", 1, 13),
-	A("Emask", 0, 8),
-	A("nvme", 0, 4),
-	A("[sd", 0, 7),
-	A("sd ", 0, 5),			/* "sd 0:0:0:0: rejecting ..." */
-	A("offline", 1, 11),
-	A("timeout", 2, 2),
-	A("DID_", 0, 4),
-	A("USB disconnect", 2, 11),
-	A("Call Trace", 0, 7),
-	A("BUG", 0, 8),
-	A("Oops", 0, 0),
-	A("WARNING", 0, 12),
-	A("INFO: task", 1, 3),
-	A("KASAN", 0, 1),
-	A("Unable to handle", 0, 15),
-	A("Linux version", 4, 9),
-	A("COMMAND=", 4, 12),
-	A("I/O", 0, 0),
-	A("end_request", 1, 10),
-	A("Device #", 4, 14),
-	A("in-sync", 1, 3),
-	A("lvconvert", 0, 4),
-	A("uncorrectable", 0, 15),	/* smartd: Offline uncorrectable */
-	A("(pending)", 0, 15),		/* smartd: Currently unreadable (pending) */
-	A("LogInfo", 1, 13),
-	A("Result:", 0, 3),
-	A("faulty", 2, 10),
-	A("device-mapper", 4, 6),
-	A("\"MESSAGE\":[", 5, 14),	/* binary MESSAGE in -o json */
-	A("ata0", 0, 12),
-	A("ata1", 0, 1),
-	A("ata2", 0, 12),
-	A("ata3", 0, 12),
-	A("ata4", 0, 1),
-	A("ata5", 0, 1),
-	A("ata6", 0, 1),
-	A("ata7", 0, 1),
-	A("ata8", 0, 12),
-	A("ata9", 0, 1),
-};
-
-#define NANCH (sizeof(anchors) / sizeof(anchors[0]))
+#define NANCH MDC_MAX_ANCHORS
+static struct mdc_anchor atab[MDC_MAX_ANCHORS];
+static struct anchor anchors[MDC_MAX_ANCHORS];
+static unsigned int nanch;
 
 struct keytab {
 	unsigned char head[65536];	/* first anchor + 1 for a key */
@@ -125,9 +75,16 @@ static void keytab_init(void)
 
 	if (kt_ready)
 		return;
-	for (i = 0; i < NANCH; i++) {
+	nanch = mdc_anchors(atab, MDC_MAX_ANCHORS);
+	for (i = 0; i < nanch; i++) {
 		struct anchor *a = &anchors[i];
 
+		a->lit = atab[i].lit;
+		a->len = atab[i].len;
+		a->off = atab[i].off;
+		a->bucket = atab[i].bucket;
+		if (a->off + 1 >= a->len)
+			a->off = 0;
 		if (!a->k0) {
 			a->k0 = a->lit[a->off];
 			a->k1 = a->lit[a->off + 1];
@@ -216,7 +173,7 @@ static void teddy_init(void)
 {
 	int i, j;
 
-	for (i = 0; i < (int)NANCH; i++)
+	for (i = 0; i < (int)nanch; i++)
 		for (j = 0; j < 4; j++)
 			ted_set(anchors[i].bucket, j, key_at(&anchors[i], j));
 	ted_ok = __builtin_cpu_supports("avx512bw") ? 2 :
@@ -659,6 +616,13 @@ static int elision(const char *s, size_t n)
  * continuations.  Returns the end of what was consumed (at a '\n' or e)
  * and the number of extra lines consumed in *extra.
  */
+static int syslog_year(const struct mdc_model *m)
+{
+	if (m->syslog_year)
+		return m->syslog_year;
+	return m->opts ? m->opts->year : 1970;
+}
+
 static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 			   const char *le, const char *e, int file,
 			   uint64_t lineno, unsigned int *extra)
@@ -693,9 +657,22 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 	memset(&l, 0, sizeof(l));
 	memcpy(buf, ls, n);
 	o = n;
-	if (mdc_parse_line(&l, buf, o, m->opts ? m->opts->year : 1970) < 0) {
+	if (mdc_parse_line(&l, buf, o, syslog_year(m)) < 0) {
 		m->st.skipped++;
 		return end;
+	}
+	/*
+	 * Syslog stamps have no year: when they jump back by more than half
+	 * a year (Dec 31 -> Jan 1), the year turned.  Rotated files given in
+	 * order are one stream.
+	 */
+	if ((l.fmt == FMT_SYSLOG || l.fmt == FMT_SYSLOG_PRECISE) && l.has_abs) {
+		if (m->syslog_last && l.abs < m->syslog_last - 183 * 86400LL) {
+			m->syslog_year = syslog_year(m) + 1;
+			memset(&l, 0, sizeof(l));
+			mdc_parse_line(&l, buf, o, m->syslog_year);
+		}
+		m->syslog_last = l.abs;
 	}
 	/* mail-wrapped continuation lines */
 	for (j = 0; j < MDC_MAX_JOIN && end < e; j++) {
@@ -922,9 +899,14 @@ static int threads_on(void)
  * at the returned position on exit: lim, or further when a continuation
  * ran past it.
  */
-static const char *scan_region(struct mdc_model *m, const char *b,
-			       const char *lim, const char *e, int file,
-			       uint64_t *lineno)
+/*
+ * Parse the lines that start in b..lim (the buffer goes on to e; ctx <= b:
+ * bytes before b that may be read for context, the fields of a journal
+ * export record).
+ */
+static const char *scan_region(struct mdc_model *m, const char *ctx,
+			       const char *b, const char *lim, const char *e,
+			       int file, uint64_t *lineno)
 {
 	struct sstate st = { b, b, *lineno };
 	const char *mid;
@@ -947,8 +929,8 @@ static const char *scan_region(struct mdc_model *m, const char *b,
 			pthread_join(t, NULL);
 		else
 			collect_hits(&h2);
-		replay(m, b, e, file, &st, &h1, *lineno);
-		replay(m, b, e, file, &st, &h2, *lineno + h1.total_nl);
+		replay(m, ctx, e, file, &st, &h1, *lineno);
+		replay(m, ctx, e, file, &st, &h2, *lineno + h1.total_nl);
 		if (st.p > lim) {
 			*lineno = st.ln;
 			return st.p;
@@ -956,7 +938,7 @@ static const char *scan_region(struct mdc_model *m, const char *b,
 		*lineno += h1.total_nl + h2.total_nl;
 		return lim;
 	}
-	seq_scan(m, b, e, lim, file, &st);
+	seq_scan(m, ctx, e, lim, file, &st);
 	if (st.p > lim) {
 		*lineno = st.ln;
 		return st.p;
@@ -969,7 +951,7 @@ int mdc_scan_buffer(struct mdc_model *m, const char *buf, size_t len, int file)
 {
 	uint64_t ln = 1;
 
-	scan_region(m, buf, buf + len, buf + len, file, &ln);
+	scan_region(m, buf, buf, buf + len, buf + len, file, &ln);
 	m->st.lines += ln - 1 + (len && buf[len - 1] != '\n');
 	m->st.bytes += len;
 	return 0;
@@ -978,9 +960,11 @@ int mdc_scan_buffer(struct mdc_model *m, const char *buf, size_t len, int file)
 
 /*
  * A plain regular file is read by offset in chunks.  Chunk k owns the
- * lines that start in [k * size, (k + 1) * size); it is read with the byte
- * before (does a line start at its first byte?) and CHUNK_AHEAD bytes
- * after (to end its last line, and for continuations and traces).  Its
+ * lines that start in [k * size, (k + 1) * size); it is read with
+ * CHUNK_BEHIND bytes before (does a line start at its first byte?  the
+ * fields of a journal export record whose MESSAGE is in this chunk) and
+ * CHUNK_AHEAD bytes after (to end its last line, and for continuations,
+ * traces and the rest of an export record).  Its
  * newlines are counted over exactly the owned bytes, so line numbers never
  * depend on where lines start.  Of each pair of chunks, a worker thread
  * reads and prefilters the second while this thread does the first; this
@@ -990,9 +974,10 @@ int mdc_scan_buffer(struct mdc_model *m, const char *buf, size_t len, int file)
  */
 #define CHUNK_SIZE	(4u << 20)
 #define CHUNK_AHEAD	(64u << 10)
+#define CHUNK_BEHIND	(64u << 10)	/* journal export record fields */
 
 struct chunk {
-	char *buf;		/* 1 + size + CHUNK_AHEAD bytes */
+	char *buf;		/* BEHIND + size + CHUNK_AHEAD bytes */
 	uint64_t off;		/* file offset of buf[0] */
 	size_t len;		/* bytes read */
 	uint64_t want;		/* bytes of the nominal range in the file */
@@ -1024,7 +1009,7 @@ static void chunk_load(const struct load_job *j)
 	struct chunk *c = j->c;
 	uint64_t nom = j->k * j->size;
 	uint64_t nend = nom + j->size < j->total ? nom + j->size : j->total;
-	uint64_t from = nom ? nom - 1 : 0;
+	uint64_t from = nom > CHUNK_BEHIND ? nom - CHUNK_BEHIND : 0;
 	uint64_t to = nend + CHUNK_AHEAD < j->total ? nend + CHUNK_AHEAD :
 						      j->total;
 	const char *b, *ne, *end, *q;
@@ -1156,7 +1141,7 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 		if (s->ch[i].buf && s->chsize == size)
 			continue;
 		free(s->ch[i].buf);
-		s->ch[i].buf = malloc(size + CHUNK_AHEAD + 1);
+		s->ch[i].buf = malloc(size + CHUNK_AHEAD + CHUNK_BEHIND + 1);
 		if (!s->ch[i].buf) {
 			fprintf(stderr, "mdclassify: out of memory\n");
 			m->st.input_errors++;
@@ -1238,7 +1223,7 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 		   int follow, void (*tick)(void *), void *arg)
 {
 	struct mdc_model *m = s->m;
-	size_t have = 0;
+	size_t have = 0, ctx = 0;	/* s->buf[0..ctx): parsed, context */
 	uint64_t ln = 1;
 	int skipping = 0, ret = 0, eof = 0;
 	char err[256];
@@ -1247,8 +1232,8 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 		return scan_chunks(s, in, file, tick, arg);
 	for (;;) {
 		long r = 0;
-		const char *next;
-		char *last, *prev;
+		const char *next = NULL;
+		char *last, *prev, *p0;
 
 		if (!eof) {
 			r = mdc_input_read(in, s->buf + have, SCAN_BUF - have,
@@ -1267,10 +1252,10 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 		have += r;
 		if (skipping) {
 			/* rest of an over-long line */
-			char *nlp = memchr(s->buf, '\n', have);
+			char *nlp = memchr(s->buf + ctx, '\n', have - ctx);
 
 			if (!nlp) {
-				have = 0;
+				have = ctx = 0;
 				if (eof)
 					break;
 				continue;
@@ -1279,11 +1264,13 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 			ln++;
 			memmove(s->buf, nlp + 1, have - (nlp + 1 - s->buf));
 			have -= nlp + 1 - s->buf;
+			ctx = 0;
 		}
-		last = have ? memrchr(s->buf, '\n', have) : NULL;
+		p0 = s->buf + ctx;
+		last = have > ctx ? memrchr(p0, '\n', have - ctx) : NULL;
 		if (eof) {
-			if (have) {
-				scan_region(m, s->buf, s->buf + have,
+			if (have > ctx) {
+				scan_region(m, s->buf, p0, s->buf + have,
 					    s->buf + have, file, &ln);
 				if (s->buf[have - 1] != '\n')
 					ln++;
@@ -1291,15 +1278,20 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 			break;
 		}
 		if (!last) {
-			if (have >= SCAN_OVERLONG) {
+			if (have - ctx >= SCAN_OVERLONG) {
 				/* an over-long line: parse its start only */
 				unsigned int extra;
 
-				do_line(m, s->buf, s->buf, s->buf + have,
+				do_line(m, s->buf, p0, s->buf + have,
 					s->buf + have, file, ln, &extra);
 				m->st.overlong++;
 				skipping = 1;
-				have = 0;
+				have = ctx = 0;
+			} else if (have >= SCAN_BUF - 1 && ctx) {
+				/* make room: drop the context */
+				memmove(s->buf, p0, have - ctx);
+				have -= ctx;
+				ctx = 0;
 			} else if (r == 0 && follow) {
 				if (tick)
 					tick(arg);
@@ -1308,26 +1300,42 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 			continue;
 		}
 		/* keep the last complete line: its continuation may follow */
-		prev = last > s->buf ? memrchr(s->buf, '\n', last - s->buf) : NULL;
+		prev = last > p0 ? memrchr(p0, '\n', last - p0) : NULL;
 		if (prev && r > 0) {
 			/* the last line may still be a continuation */
-			next = scan_region(m, s->buf, prev + 1, last + 1, file,
-					   &ln);
-			memmove(s->buf, next, have - (next - s->buf));
-			have -= next - s->buf;
+			next = scan_region(m, s->buf, p0, prev + 1, last + 1,
+					   file, &ln);
 		} else if (r > 0 && have > SCAN_BUF / 2) {
-			scan_region(m, s->buf, last + 1, last + 1, file, &ln);
-			memmove(s->buf, last + 1, have - (last + 1 - s->buf));
-			have -= last + 1 - s->buf;
+			next = scan_region(m, s->buf, p0, last + 1, last + 1,
+					   file, &ln);
 		} else if (r == 0 && follow) {
 			/* idle: flush everything complete */
-			scan_region(m, s->buf, last + 1, last + 1, file, &ln);
-			memmove(s->buf, last + 1, have - (last + 1 - s->buf));
-			have -= last + 1 - s->buf;
-			if (tick)
-				tick(arg);
-			usleep(500000);
-			continue;
+			next = scan_region(m, s->buf, p0, last + 1, last + 1,
+					   file, &ln);
+		}
+		if (next) {
+			/*
+			 * keep up to SCAN_CTX bytes before next, from a line
+			 * start: the first fields of a journal export record
+			 * whose MESSAGE line comes in the next read
+			 */
+			const char *k = next - s->buf > SCAN_CTX ?
+					next - SCAN_CTX : s->buf;
+
+			if (k > s->buf) {
+				const char *nl = memchr(k, '\n', next - k);
+
+				k = nl ? nl + 1 : next;
+			}
+			memmove(s->buf, k, have - (k - s->buf));
+			have -= k - s->buf;
+			ctx = next - k;
+			if (r == 0 && follow) {
+				if (tick)
+					tick(arg);
+				usleep(500000);
+				continue;
+			}
 		}
 		if (tick)
 			tick(arg);

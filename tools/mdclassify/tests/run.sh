@@ -4,6 +4,7 @@
 # mdclassify test suite (run by `make check`).  Environment:
 #   MDC   the binary under test (the ASan+UBSan build)
 #   UNIT  the unit test binary;  FUZZ  the libFuzzer binary
+#   FUZZ_DIFF  the differential (stream vs chunked) libFuzzer binary
 #   FUZZ_SECONDS  length of the fuzz run;  WORK  scratch directory
 #   UPDATE=1  regenerate tests/expected/* (review them by eye before keeping)
 #
@@ -115,12 +116,38 @@ printf 'e0\t(253:0)\n' > "$WORK/dmls-plain"; printf 'vg0-data_rimage_0\t(253:0)\
 t dmsetup-ls/plain-dm-name-is-no-LV sh -c "! '$MDC' --brief --dmsetup-ls '$WORK/dmls-plain' '$WORK/dm0.log' | grep -q ' LV '"
 t dmsetup-ls/lvm-name-is-VG-LV sh -c "'$MDC' --brief --dmsetup-ls '$WORK/dmls-lvm' '$WORK/dm0.log' | grep -q ' LV vg0/data '"
 
+# ---- every JSON report of the goldens against the published JSON Schema
+if tests/validate-json.py ../../Documentation/mdclassify.schema.json tests/expected/*.json > "$WORK/schema.out" 2>&1; then
+	ok "json-schema/$(tail -1 "$WORK/schema.out")"
+else
+	bad "json-schema"; head -20 "$WORK/schema.out"
+fi
+printf '{"schema_version": 1, "arrays": [], "incidents": [{"class": "maybe"}], "summary": {}}' > "$WORK/bad.json"
+t json-schema/rejects-a-bad-report sh -c "! tests/validate-json.py ../../Documentation/mdclassify.schema.json '$WORK/bad.json' >/dev/null"
+
+# ---- verdicts of issue 14 (also golden): the class, said outright
+cls() { "$MDC" --no-progress --json "$1" 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join(i["class"] for i in d["incidents"]))'; }
+t verdict/usb-bridge-write-same-probe-then-disconnect-is-transport \
+	[ "$(cls tests/inputs/verdict-usb-bridge-write-same-probe-then-disconnect.log)" = transport ]
+t verdict/smartd-passthrough-then-ata-timeouts-is-transport \
+	[ "$(cls tests/inputs/verdict-smartd-passthrough-then-ata-timeouts.log)" = transport ]
+
+t verdict/ata-port-mapped-by-boot-lines-not-host-minus-1 sh -c "'$MDC' --no-progress --json tests/inputs/verdict-ata-map-from-boot-lines.log | python3 -c 'import json,sys; d=json.load(sys.stdin); i=d[\"incidents\"]; assert len(i)==1 and i[0][\"leg\"]==\"sdd1\" and any(\"ata3: SATA link down\" in e[\"text\"] for e in i[0][\"evidence\"])'"
+t verdict/syslog-year-boundary-stays-in-order sh -c "'$MDC' --no-progress --json --year 2024 --since 2024-12-31 tests/inputs/verdict-syslog-year-boundary.log | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"summary\"][\"filtered\"]==0 and any(i[\"leg\"]==\"sdb1\" and i[\"leg_faulted\"] for i in d[\"incidents\"])'"
+t verdict/syslog-two-hosts-one-report-each sh -c "'$MDC' --no-progress --json --year 2024 tests/inputs/verdict-syslog-two-hosts.log | python3 -c 'import json,sys; d=json.load(sys.stdin); c=sorted((i[\"host\"], i[\"class\"]) for i in d[\"incidents\"]); assert c==[(\"alpha\",\"media\"),(\"beta\",\"transport\")], c'"
+t verdict/dead-array-said-first sh -c "'$MDC' tests/inputs/sample-005-buffalo-tsxel-raid5-pmp-offline-medium-error.log | sed -n 4p | grep -q '^ARRAY md2 (raid4/5/6): FAILED'"
+t verdict/no-redundancy-said-first-brief sh -c "'$MDC' --brief tests/inputs/verdict-smartd-passthrough-then-ata-timeouts.log | head -1 | grep -q '^array .*NO-REDUNDANCY .*md0 (raid1)'"
+
 # ---- exit codes
 code() { "$MDC" --no-progress "$@" > /dev/null 2>&1; echo $?; }
 t exit/0-benign   [ "$(code tests/inputs/sample-021-lkml-sandisk-skyhawk-nvme-write-zeroes-notsupp.log)" = 0 ]
 t exit/1-known    [ "$(code tests/inputs/sample-029-linux-nvme-qemu-hotplug-nvme-multipath-md-raid1-no-path.log)" = 1 ]
 t exit/3-unknown  [ "$(code tests/inputs/sample-009-lvm2-dmraid-usb-dock-poweroff-disk-failure.log)" = 3 ]
 t exit/2-usage    [ "$(code --no-such-option)" = 2 ]
+t exit/1-media-not-failed-yet sh -c "printf '[ 1.0] md/raid1:md0: sdb1: rescheduling sector 8\n[ 1.1] sd 0:0:1:0: [sdb] tag#1 Sense Key : Medium Error [current]\n' > '$WORK/nf.log'; '$MDC' '$WORK/nf.log' >/dev/null 2>&1; [ \$? = 1 ]"
+t exit/3-unknown-not-masked-by-input-error [ "$(code tests/inputs/sample-009-lvm2-dmraid-usb-dock-poweroff-disk-failure.log /nonexistent)" = 3 ]
+t exit/1-degraded-not-masked-by-input-error [ "$(code tests/fixtures/good-raid1-media.log /nonexistent)" = 1 ]
+t exit/2-input-error-alone [ "$(code tests/inputs/sample-021-lkml-sandisk-skyhawk-nvme-write-zeroes-notsupp.log /nonexistent)" = 2 ]
 t exit/2-bad-time [ "$(code --since yesterday)" = 2 ]
 
 # ---- colour: only on request/TTY, never with NO_COLOR
@@ -174,12 +201,14 @@ t adv/binary-junk sh -c "[ $rc -ne 2 ] && ! grep -q 'Sanitizer\|runtime error' '
 
 : > "$A/empty.log"
 "$MDC" "$A/empty.log" > "$A/empty.out" 2>&1; rc=$?
-t adv/empty-file sh -c "[ $rc = 0 ] && grep -q 'no md/dm RAID incident' '$A/empty.out'"
+# issue 14: an empty source is an error (exit 2), never an all-clear
+t adv/empty-file sh -c "[ $rc = 2 ] && grep -q 'no md/dm RAID incident' '$A/empty.out' && grep -q 'empty.log: empty input' '$A/empty.out'"
 "$MDC" < /dev/null > "$A/empty2.out" 2>&1; rc=$?
-t adv/empty-stdin [ $rc = 0 ]
+t adv/empty-stdin sh -c "[ $rc = 2 ] && grep -q 'stdin: empty input' '$A/empty2.out'"
 
 "$MDC" "$A/does-not-exist.log" "$A" "$GOOD" > "$A/unread.out" 2> "$A/unread.err"; rc=$?
-t adv/unreadable-files sh -c "[ $rc = 2 ] && grep -q 'does-not-exist.log: No such file' '$A/unread.err' && grep -q 'is a directory' '$A/unread.err' && grep -q 'leg sdc1' '$A/unread.out'"
+# a faulted media leg in the file that was read outranks the input error (exit 1)
+t adv/unreadable-files sh -c "[ $rc = 1 ] && grep -q 'does-not-exist.log: No such file' '$A/unread.err' && grep -q 'is a directory' '$A/unread.err' && grep -q 'leg sdc1' '$A/unread.out'"
 if [ "$(id -u)" != 0 ]; then
 	cp "$GOOD" "$A/noperm.log"; chmod 000 "$A/noperm.log"
 	"$MDC" "$A/noperm.log" > /dev/null 2> "$A/noperm.err"; rc=$?
@@ -206,12 +235,16 @@ for z in gz xz zst; do
 	sz=$(stat -c %s "$C/a.$z")
 	head -c $((sz / 2)) "$C/a.$z" > "$C/trunc.$z"
 	"$MDC" "$C/trunc.$z" "$GOOD" > "$C/trunc.$z.out" 2> "$C/trunc.$z.err"; rc=$?
-	t "compressed/truncated-$z" sh -c "[ $rc = 2 ] && grep -q 'trunc.$z: truncated .* stream at compressed offset [0-9]' '$C/trunc.$z.err' && grep -q 'leg sdc1' '$C/trunc.$z.out'"
+	t "compressed/truncated-$z" sh -c "[ $rc = 1 ] && grep -q 'trunc.$z: truncated .* stream at compressed offset [0-9]' '$C/trunc.$z.err' && grep -q 'leg sdc1' '$C/trunc.$z.out'"
 done
+seq 1 200000 | sed 's/^/filler line /' | gzip -c | head -c 300000 > "$C/big-trunc.gz"
+dec=$(zcat "$C/big-trunc.gz" 2>/dev/null | wc -c)
+"$MDC" "$C/big-trunc.gz" > /dev/null 2> "$C/big-trunc.err"
+t "compressed/truncated-message-counts-decoded-bytes" sh -c "grep -q '(${dec} bytes decoded)' '$C/big-trunc.err' && [ $dec -gt 1000000 ]"
 cp "$C/a.gz" "$C/corrupt.gz"
 printf 'garbagegarbage' | dd of="$C/corrupt.gz" bs=1 seek=200 conv=notrunc 2>/dev/null
 "$MDC" "$C/corrupt.gz" "$GOOD" > "$C/corrupt.out" 2> "$C/corrupt.err"; rc=$?
-t compressed/corrupt-gzip sh -c "[ $rc = 2 ] && grep -q 'corrupt.gz: corrupt gzip stream at compressed offset' '$C/corrupt.err' && grep -q 'leg sdc1' '$C/corrupt.out'"
+t compressed/corrupt-gzip sh -c "[ $rc = 1 ] && grep -q 'corrupt.gz: corrupt gzip stream at compressed offset' '$C/corrupt.err' && grep -q 'leg sdc1' '$C/corrupt.out'"
 
 # ---- --journal on a journal file created here
 J=$WORK/journal; mkdir -p "$J/dir"
@@ -247,6 +280,37 @@ sleep 2
 kill "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
 t follow/jsonl-on-growing-file sh -c "head -1 '$WORK/follow.out' | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); assert d[\"leg\"]==\"sdc1\" and d[\"class\"]==\"media\"'"
 
+# ---- journal export records keep their fields across read and chunk
+# edges: 50 records of 10 KiB, each a new _BOOT_ID before a filler and a
+# Disk failure: 50 legs, read as a file, in 64 KiB chunks and from a pipe
+python3 - "$WORK/export-50-boots.log" <<'PY'
+import sys
+out = []
+for i in range(50):
+    out.append("\n".join(["__REALTIME_TIMESTAMP=%d000000" % (1764000000 + i * 86400),
+                          "_BOOT_ID=%032x" % (0x1000 + i), "_TRANSPORT=kernel", "PRIORITY=3"] +
+                         ["X_FILLER_%d=%s" % (k, "y" * 100) for k in range(100)] +
+                         ["MESSAGE=md/raid1:md0: Disk failure on sdb1, disabling device."]))
+open(sys.argv[1], "w").write("\n\n".join(out) + "\n")
+PY
+legs() { grep -c '"leg": "sdb1"'; }
+t export/fields-across-edges-file [ "$("$MDC" --no-progress --json "$WORK/export-50-boots.log" | legs)" = 50 ]
+t export/fields-across-edges-64KiB-chunks [ "$(MDCLASSIFY_CHUNK=65536 "$MDC" --no-progress --json "$WORK/export-50-boots.log" | legs)" = 50 ]
+t export/fields-across-edges-pipe [ "$(cat "$WORK/export-50-boots.log" | "$MDC" --no-progress --json | legs)" = 50 ]
+
+# ---- more than 256 inputs: all read, evidence names the last one
+mkdir -p "$WORK/many-inputs"
+for i in $(seq 1 300); do
+	printf '2024-01-01T00:%02d:%02d+00:00 host kernel: md/raid1:md0: Disk failure on sdb%d, disabling device.\n' $((i / 60)) $((i % 60)) $i > "$WORK/many-inputs/in$i.log"
+done
+"$MDC" --no-progress --json $(for i in $(seq 1 300); do echo "$WORK/many-inputs/in$i.log"; done) > "$WORK/many-inputs.json" 2>&1
+t inputs/300-files-all-read python3 -c "
+import json; d = json.load(open('$WORK/many-inputs.json'))
+assert d['summary']['inputs'] == 300, d['summary']['inputs']
+assert any(e['file'].endswith('/in300.log') for i in d['incidents'] for e in i['evidence'])
+assert len(d['incidents']) == 300 and d['summary']['dropped'] == 0
+"
+
 # ---- bounded memory with many incidents (normal build)
 python3 - "$WORK/many.log" <<'PY'
 import sys
@@ -278,6 +342,17 @@ if [ -n "$FUZZ" ]; then
 	runs=$(grep -o 'Done [0-9]* runs' "$FZ/log" | tail -1)
 	t "fuzz/${FUZZ_SECONDS}s-no-crash-no-leak (${runs:-no summary})" [ $rc = 0 ]
 	[ $rc = 0 ] || tail -30 "$FZ/log"
+fi
+
+# ---- differential fuzz run: stream and chunked reads, same report
+if [ -n "${FUZZ_DIFF:-}" ]; then
+	FD=$WORK/fuzz-diff; mkdir -p "$FD/corpus"
+	cp tests/inputs/*.log examples/*.log tests/fixtures/*.log "$FD/corpus/"
+	"$FUZZ_DIFF" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 \
+		-artifact_prefix="$FD/" "$FD/corpus" > "$FD/log" 2>&1; rc=$?
+	runs=$(grep -o 'Done [0-9]* runs' "$FD/log" | tail -1)
+	t "fuzz-diff/${FUZZ_SECONDS}s-stream-equals-chunked (${runs:-no summary})" [ $rc = 0 ]
+	[ $rc = 0 ] || tail -30 "$FD/log"
 fi
 
 echo "$pass passed, $fail failed"

@@ -25,11 +25,13 @@ count_dmesg() { new_dmesg | grep -c -e "$1"; }
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
 # ---- the test-only dm target over each NVMe disk: /dev/mapper/e0..e3
+# STRICT0=MASK: leg e0 has a stricter dma_alignment (MASK) than the others.
 vmerr_setup() {
 	insmod /lib/dm-vmerr.ko || { fail "insmod dm-vmerr"; return 1; }
 	for i in $(seq 0 $(($1 - 1))); do
 		sz=$(blockdev --getsz /dev/nvme${i}n1)
-		dmsetup create e$i --table "0 $sz vmerr /dev/nvme${i}n1 0" || fail "dmsetup create e$i"
+		opt=; [ $i = 0 ] && [ -n "$STRICT0" ] && opt=" align $STRICT0"
+		dmsetup create e$i --table "0 $sz vmerr /dev/nvme${i}n1 0$opt" || fail "dmsetup create e$i"
 		dmsetup mknodes e$i
 	done
 }
@@ -55,13 +57,15 @@ nvme_fi() { # DISK STATUS TIMES  (TIMES 0 = off)
 nvme_fi_left() { cat /sys/kernel/debug/$1/fault_inject/times; }
 
 # ---- arrays. KIND: md-raid1 md-raid10 lvm-raid1 lvm-mirror; legs are e0..eN-1
+# md-raid1-nobm: md raid1 without a bitmap; md-raid1-wb: internal bitmap,
+# leg 1 write-mostly with write-behind
 # (or the raw NVMe disks when RAW=1). Sets ARR (block device) and NLEG.
 LVSIZE=96M
 setup_array() {
 	KIND=$1
 	if [ "$RAW" = 1 ]; then P=/dev/nvme; S=n1; else P=/dev/mapper/e; S=; fi
 	case $KIND in
-	md-raid1) NLEG=2; lvl=1 ;;
+	md-raid1|md-raid1-nobm|md-raid1-wb) NLEG=2; lvl=1 ;;
 	md-raid10) NLEG=4; lvl=10 ;;
 	lvm-raid1|lvm-mirror) NLEG=2 ;;
 	esac
@@ -75,8 +79,13 @@ setup_array() {
 create_array() {
 	case $KIND in
 	md-*)
+		case $KIND in
+		md-raid1-nobm) mdlegs="--bitmap=none $legs" ;;
+		md-raid1-wb) mdlegs="--bitmap=internal --write-behind=256 ${legs% *} --write-mostly ${legs##* }" ;;
+		*) mdlegs="--bitmap=internal $legs" ;;
+		esac
 		run mdadm --create /dev/md0 --run --force --assume-clean --metadata=1.2 \
-			--bitmap=internal --level=$lvl --raid-devices=$NLEG $legs || { fail "mdadm --create"; return 1; }
+			--level=$lvl --raid-devices=$NLEG $mdlegs || { fail "mdadm --create"; return 1; }
 		ARR=/dev/md0; MD=/sys/block/md0/md
 		;;
 	lvm-*)
@@ -179,6 +188,30 @@ classify_request_only() {
 	expect "mdclassify request incidents" "$(grep -c '"class": "request"' /tmp/mdc.json)" -ge 1
 	expect "mdclassify legs faulty now" "$(grep -c 'faulty now' /tmp/mdc.json)" = 0
 }
+# every leg LEG(S) except $1 fails reads of array range OFF LEN with EIO:
+# a read of the range must then come from leg $1, or fail
+others_fail_reads() { # LEG OFF LEN
+	for j in $(seq 0 $((NLEG - 1))); do
+		[ $j = $1 ] || arm e$j read $(leg_sector $j $(($2 / 512))) $(($3 / 512)) ioerr inf
+	done
+}
+others_heal() { for j in $(seq 0 $((NLEG - 1))); do [ $j = $1 ] || disarm e$j; done; }
+# md's view: "no bitmap", resync or recovery running?
+resyncing() {
+	case $KIND in
+	md-*) [ "$(cat $MD/sync_action)" != idle ] && echo yes || echo no ;;
+	lvm-raid1) set -- $(dmsetup status vg-lv); [ "$8" != idle ] && echo yes || echo no ;;
+	*) echo no ;;
+	esac
+}
+# leg LEG is out of service for the range: faulty, or md recorded bad blocks
+leg_out() { # LEG -> yes|no
+	case $KIND in
+	md-*) if grep -q faulty $MD/dev-$(leg_kname $1)/state || [ -s $MD/dev-$(leg_kname $1)/bad_blocks ]; then echo yes; else echo no; fi ;;
+	*) [ "$(health | cut -c$(($1 + 1)))" = A ] && echo no || echo yes ;;
+	esac
+}
+
 # Checks every scenario makes at its end on its dmesg window.
 common_dmesg_checks() {
 	for pat in 'rescheduling sector' 'read error corrected' 'exceeded read_error threshold' \

@@ -8,127 +8,173 @@ TEST=${SCEN#*/}
 K=$(kver)
 note "scenario $SCEN on $(uname -r) (kver $K)"
 
-# Read a 4 KiB block at array offset OFF until leg 0 has failed it MIN times
-# (or MAXR reads); print the accumulated result line.
-read_until_hits() { # OFF MIN MAXR SUM HITFN
-	# batches of 5 reads; stop at MIN hits, at MAXR reads, when a leg fails,
-	# or when 4 batches in a row did not reach leg 0
-	ok_=0; inval_=0; nots_=0; eio_=0; oth_=0; bad_=0; n_=0; last_=-1; stale_=0
-	while [ $n_ -lt $3 ]; do
-		r=$(vmio read $ARR $1 4096 0 5 $4)
-		ok_=$((ok_ + $(field "$r" ok))); inval_=$((inval_ + $(field "$r" EINVAL)))
-		nots_=$((nots_ + $(field "$r" EOPNOTSUPP))); eio_=$((eio_ + $(field "$r" EIO)))
-		oth_=$((oth_ + $(field "$r" other))); bad_=$((bad_ + $(field "$r" badsum)))
-		n_=$((n_ + 5))
-		h_=$($5)
-		[ "$h_" -ge "$2" ] && break
-		allA "$(health)" || break
-		if [ "$h_" = "$last_" ]; then stale_=$((stale_ + 1)); [ $stale_ -ge 4 ] && break; else stale_=0; fi
-		last_=$h_
-	done
-	echo "result ok=$ok_ EINVAL=$inval_ EOPNOTSUPP=$nots_ EIO=$eio_ other=$oth_ badsum=$bad_ reads=$n_"
-}
-
-# Scenario 1a: request errors on reads of leg 0.
-t_request_read() {
-	# ---- expectations (patched series) ----
-	MIN_HITS=25		# leg 0 must reject more reads than max_read_errors (20)
-	ALLOW_RETRY_OK=0	# series (md 0003): no retry on another leg, the read ends
-				# with the leg's status; 1 would also accept the data
-	# never EIO, never wrong data, no leg faulted, md errors/bad blocks unchanged,
-	# none of the error-handling messages (common_dmesg_checks)
+# Scenario 1a: every leg rejects the same reads and writes (the request is
+# to blame): dm-vmerr armed with the same status on every leg.
+t_reject_all() {
+	# ---- expectations (patched series: md "every leg rejected it") ----
+	N=10
+	# reads and writes end with the legs' errno (EOPNOTSUPP, EINVAL), never
+	# EIO or success; no leg touched (health all A, md errors and bad blocks
+	# unchanged, none of the error handling lines); no resync starts; the
+	# range keeps its old data on every leg; a check finds mismatch_cnt 0.
 	# ----
 	setup_array $ARRAYKIND || return
-	mark_dmesg
-	cases="nvme-notsupp:EOPNOTSUPP dm-notsupp:EOPNOTSUPP"
-	[ $K -ge 611 ] && cases="$cases dm-inval:EINVAL"
+	vmio fill $ARR 0 1048576 7 >/dev/null
+	cases="notsupp:EOPNOTSUPP"; [ $K -ge 611 ] && cases="$cases inval:EINVAL"
+	E0=$(md_errors); mark_dmesg
 	for c in $cases; do
-		how=${c%%:*}; want=${c#*:}
-		note "case $how: expect $want (or data via retry)"
-		[ $how = ${cases%% *} ] || recreate_array || return
-		# NVMe fault injection fails every command on the disk, superblock and
-		# bitmap writes included: that case runs on the fresh, never written
-		# array (zeros) once its creation writes are done; the dm-vmerr cases
-		# target only the read range and use a written pattern.
-		if [ $how = nvme-notsupp ]; then sleep 3; else vmio fill $ARR 0 1048576 7 >/dev/null; fi
-		SUM=$(vmio sum $ARR 65536 4096); ALL0=$(vmio sum $ARR 0 1048576); E0=$(md_errors)
-		sec=$(leg_sector 0 128)
-		if [ $how = nvme-notsupp ]; then
-			# NVMe Invalid Field in Command, DNR -> BLK_STS_NOTSUPP
-			nvme_fi nvme0n1 0x4002 $MIN_HITS
-			hitfn() { echo $((MIN_HITS - $(nvme_fi_left nvme0n1))); }
-		else
-			arm e0 read $sec 8 ${how#dm-} inf
-			hitfn() { vstat e0 hits; }
-		fi
-		r=$(read_until_hits 65536 $MIN_HITS 200 $SUM hitfn)
-		h=$(hitfn)
-		[ $how = nvme-notsupp ] && nvme_fi nvme0n1 0 0 || disarm e0
-		echo "  $how: $r hits=$h"
-		expect "$how: leg 0 rejected reads" "$h" -ge $MIN_HITS
-		expect "$how: EIO returned" "$(field "$r" EIO)" = 0
-		expect "$how: other errno" "$(field "$r" other)" = 0
-		expect "$how: wrong data" "$(field "$r" badsum)" = 0
-		errs=$(field "$r" $want)
-		if [ "$ALLOW_RETRY_OK" = 1 ]; then
-			expect "$how: reads returning $want or data" "$((errs + $(field "$r" ok)))" = "$(field "$r" reads)"
-		elif [ $how = nvme-notsupp ]; then
-			# the injection also hits I/O that is not ours (e.g. partition scan)
-			expect "$how: reads returning $want" "$errs" -ge $((MIN_HITS - 5))
-		else
-			expect "$how: each rejected read returns $want" "$errs" = "$h"
-		fi
-		expect "$how: legs healthy" "$(health)" = "$(echo AAAA | cut -c1-$NLEG)"
-		expect "$how: md dev errors unchanged" "$(md_errors)" = "$E0"
-		expect "$how: md bad blocks" "$(md_badblocks)" = 0
-		expect "$how: data checksum" "$(vmio sum $ARR 0 1048576)" = "$ALL0"
+		st=${c%%:*}; want=${c#*:}
+		note "case $st on every leg: expect $want"
+		OLD=$(vmio sum $ARR 65536 $((N * 4096)))
+		for j in $(seq 0 $((NLEG - 1))); do
+			arm e$j any $(leg_sector $j 128) $((N * 8)) $st inf
+		done
+		r=$(vmio read $ARR 65536 4096 0 $N); echo "  read: $r"
+		w=$(vmio write $ARR 65536 4096 99 0 $N 4096); echo "  write: $w"
+		for j in $(seq 0 $((NLEG - 1))); do disarm e$j; done
+		expect "$st: reads returning $want" "$(field "$r" $want)" = $N
+		expect "$st: writes returning $want" "$(field "$w" $want)" = $N
+		expect "$st: writes reported successful" "$(field "$w" ok)" = 0
+		expect "$st: legs healthy" "$(health)" = "$(echo AAAA | cut -c1-$NLEG)"
+		expect "$st: md dev errors unchanged" "$(md_errors)" = "$E0"
+		expect "$st: md bad blocks" "$(md_badblocks)" = 0
+		sleep 2
+		expect "$st: resync running" "$(resyncing)" = no
+		expect "$st: old data kept" "$(vmio sum $ARR 65536 $((N * 4096)))" = "$OLD"
+		s0=$(vmio sum $(leg_dev 0) $(($(leg_sector 0 128) * 512)) $((N * 4096)))
+		s1=$(vmio sum $(leg_dev 1) $(($(leg_sector 1 128) * 512)) $((N * 4096)))
+		expect "$st: legs agree" "$s0" = "$s1"
 	done
+	case $KIND in md-*|lvm-raid1) expect "mismatch_cnt after check" "$(run_check)" = 0 ;; esac
+	expect "resync started" "$(count_dmesg 'resync of RAID array')" = 0
+	expect "dmesg 'redirecting sector'" "$(count_dmesg 'redirecting sector')" = 0
 	classify_request_only
 	common_dmesg_checks
 }
 
-# Scenario 1b: request errors on writes to leg 0.
-t_request_write() {
-	# ---- expectations (patched series) ----
-	NW=25			# writes rejected by leg 0 (> max_read_errors)
-	# each write returns the leg's errno (EOPNOTSUPP / EINVAL), never success;
-	# no leg faulted, no bad blocks, md errors unchanged; the range is resynced:
-	# after resync a check finds mismatch_cnt 0 and both legs hold equal data;
-	# data outside the written range unchanged.
+# Scenario 1b: one leg rejects well-formed reads another leg serves.  That is
+# the leg's problem: a dead NVMe namespace answers Invalid Namespace (DNR,
+# -> BLK_STS_NOTSUPP) to every command.
+t_request_read() {
+	# ---- expectations (patched series: "one leg did") ----
+	N=30
+	# every read returns the right data (never an errno, never EIO);
+	# BLK_STS_INVAL (dm-inval): leg 0 is not faulted, not counted, no error
+	# handling lines; BLK_STS_NOTSUPP (dm-notsupp, NVMe sc 0x02 Invalid
+	# Field, sc 0x0b Invalid Namespace, DNR): handled as today's device
+	# error: leg 0 ends faulty or with bad blocks for the range.
 	# ----
 	setup_array $ARRAYKIND || return
+	cases="dm-notsupp nvme-0x4002 nvme-0x400b"
+	[ $K -ge 611 ] && cases="dm-inval $cases"
+	first=1
+	for how in $cases; do
+		[ $first = 1 ] || recreate_array || return
+		first=0
+		note "case $how: leg 0 rejects, leg 1 serves"
+		vmio fill $ARR 0 1048576 7 >/dev/null
+		SUM=$(vmio sum $ARR 65536 4096); E0=$(md_errors); mark_dmesg
+		case $how in
+		dm-*) arm e0 read $(leg_sector 0 128) 8 ${how#dm-} inf ;;
+		nvme-*) nvme_fi nvme0n1 ${how#nvme-} 1000000 ;;
+		esac
+		r=$(vmio read $ARR 65536 4096 0 $N $SUM)
+		case $how in dm-*) h=$(vstat e0 hits); disarm e0 ;; nvme-*) h=?; nvme_fi nvme0n1 0 0 ;; esac
+		echo "  $how: $r leg0-rejections=$h health=$(health)"
+		expect "$how: reads returning the data" "$(field "$r" ok)" = $N
+		expect "$how: wrong data" "$(field "$r" badsum)" = 0
+		if [ $how = dm-inval ]; then
+			expect "$how: leg 0 rejected reads" "$h" -ge 1
+			expect "$how: legs healthy" "$(health)" = "$(echo AAAA | cut -c1-$NLEG)"
+			expect "$how: md dev errors unchanged" "$(md_errors)" = "$E0"
+			expect "$how: md bad blocks" "$(md_badblocks)" = 0
+			common_dmesg_checks
+		else
+			expect "$how: leg 0 faulty or bad-blocked" "$(leg_out 0)" = yes
+			expect "$how: leg 0 handled as a read error" "$(count_dmesg 'rescheduling sector')" -ge 1
+		fi
+	done
+}
+
+# Scenario 1c: writes one leg rejects (another leg stores them) and the
+# stale-read check: with every other leg failing reads of the range, a read
+# returns the new data or an error, never the old data.
+t_request_write() {
+	# ---- expectations (patched series: "one leg did") ----
+	NW=25
+	# each write is acknowledged (another in-service leg stored it); the
+	# rejecting leg (0; md-raid1-wb: 1, the write-mostly leg) lacks the
+	# data, so it is handled as a leg whose write failed: bad blocks for the
+	# range (md), or faulty where bad blocks are impossible; reads served by
+	# that leg alone return the new data or EIO, never old data; data
+	# outside the written range unchanged.
+	# ----
+	RL=0; [ $ARRAYKIND = md-raid1-wb ] && RL=1	# write-behind: the write-mostly leg
+	setup_array $ARRAYKIND || return
 	vmio fill $ARR 0 1048576 7 >/dev/null
-	E0=$(md_errors); mark_dmesg
-	# case = status:errno:array offset:number of 4 KiB writes
-	cases="notsupp:EOPNOTSUPP:393216:1 notsupp:EOPNOTSUPP:131072:$NW"
-	[ $K -ge 611 ] && cases="$cases inval:EINVAL:262144:$NW"
+	cases="notsupp:131072"; [ $K -ge 611 ] && cases="$cases inval:262144"
 	LOW0=$(vmio sum $ARR 0 131072); HIGH0=$(vmio sum $ARR 524288 524288)
 	for c in $cases; do
-		set -- $(echo $c | tr : ' '); st=$1; want=$2; off=$3; nw=$4
-		note "case $st x$nw at $off: expect $want"
-		sec=$(leg_sector 0 $((off / 512)))
-		arm e0 write $sec $((nw * 8)) $st inf
-		r=$(vmio write $ARR $off 4096 99 0 $nw 4096)
-		h=$(vstat e0 hits); disarm e0
-		st=$st-x$nw
-		echo "  $st: $r hits=$h"
-		expect "$st: leg 0 rejected writes" "$h" -ge $nw
-		expect "$st: writes returning $want" "$(field "$r" $want)" = $nw
-		expect "$st: writes reported successful" "$(field "$r" ok)" = 0
-		expect "$st: legs healthy" "$(health)" = "$(echo AAAA | cut -c1-$NLEG)"
-		expect "$st: md dev errors unchanged" "$(md_errors)" = "$E0"
-		expect "$st: md bad blocks" "$(md_badblocks)" = 0
-		sleep 2; note "$st: sync state after the rejected writes: $(sync_state)"
+		st=${c%%:*}; off=${c#*:}
+		note "case $st x$NW at $off on leg $RL"
+		mark_dmesg
+		arm e$RL write $(leg_sector $RL $((off / 512))) $((NW * 8)) $st inf
+		r=$(vmio write $ARR $off 4096 99 0 $NW 4096)
+		h=$(vstat e$RL hits); disarm e$RL
+		echo "  $st: $r hits=$h health=$(health) badblocks=$(md_badblocks)"
+		NEW=$(vmio sum $ARR $off $((NW * 4096)))
+		expect "$st: leg $RL rejected writes" "$h" -ge $NW
+		expect "$st: writes acknowledged" "$(field "$r" ok)" = $NW
+		expect "$st: leg $RL out of service for the range" "$(leg_out $RL)" = yes
 		wait_idle 180
-		s0=$(vmio sum $(leg_dev 0) $(($(leg_sector 0 $((off / 512))) * 512)) $((nw * 4096)))
-		s1=$(vmio sum $(leg_dev 1) $(($(leg_sector 1 $((off / 512))) * 512)) $((nw * 4096)))
-		expect "$st: legs agree on the written range after resync" "$s0" = "$s1"
-		mm=$(run_check)
-		expect "$st: mismatch_cnt after resync + check" "$mm" = 0
+		others_fail_reads $RL $off $((NW * 4096))
+		s=$(vmio read $ARR $off $((NW * 4096)) 0 1 $NEW)
+		others_heal $RL
+		echo "  $st: read with only leg $RL in service: $s"
+		expect "$st: stale data served" "$(field "$s" badsum)" = 0
+		recreate_array || return
+		vmio fill $ARR 0 1048576 7 >/dev/null
 	done
 	expect "untouched data [0,128K) unchanged" "$(vmio sum $ARR 0 131072)" = "$LOW0"
 	expect "untouched data [512K,1M) unchanged" "$(vmio sum $ARR 524288 524288)" = "$HIGH0"
-	common_dmesg_checks
+}
+
+# Scenario 1d: legs with different limits.  Leg 0 (dm-vmerr "align 4095")
+# needs 4 KiB aligned memory, the others take 512-byte aligned buffers.  md
+# raid1/raid10 stack the legs' limits, so the block layer rejects such I/O up
+# front or leg 0 rejects it (BLK_STS_INVAL); dm-raid does not stack them.
+t_mixed_limits() {
+	# ---- expectations (patched series) ----
+	N=20
+	# reads from buffer+512: the data or EINVAL, never EIO or wrong data; leg
+	# 0 never faulted by a read; writes from buffer+512: EINVAL (every leg
+	# that could take it rejected it) or acknowledged, and then never stale.
+	# ----
+	STRICT0=4095
+	setup_array $ARRAYKIND || return
+	vmio fill $ARR 0 1048576 7 >/dev/null
+	SUM=$(vmio sum $ARR 65536 4096); E0=$(md_errors); mark_dmesg
+	r=$(vmio read $ARR 65536 4096 512 $N $SUM)
+	echo "  reads +512: $r strict=$(vstat e0 strict) health=$(health)"
+	expect "reads: data or EINVAL" "$(($(field "$r" ok) + $(field "$r" EINVAL)))" = $N
+	expect "reads: wrong data" "$(field "$r" badsum)" = 0
+	expect "legs healthy after reads" "$(health)" = "$(echo AAAA | cut -c1-$NLEG)"
+	expect "md dev errors unchanged" "$(md_errors)" = "$E0"
+	w=$(vmio write $ARR 262144 4096 99 512 $N 4096)
+	echo "  writes +512: $w strict=$(vstat e0 strict) health=$(health) badblocks=$(md_badblocks)"
+	expect "writes: acknowledged or EINVAL" "$(($(field "$w" ok) + $(field "$w" EINVAL)))" = $N
+	if [ "$(field "$w" ok)" -gt 0 ]; then
+		NEW=$(vmio sum $ARR 262144 $((N * 4096)))
+		if [ "$(vstat e0 strict)" -gt 0 ]; then
+			expect "leg 0 out of service for what it rejected" "$(leg_out 0)" = yes
+		fi
+		wait_idle 180
+		others_fail_reads 0 262144 $((N * 4096))
+		s=$(vmio read $ARR 262144 $((N * 4096)) 0 1 $NEW)
+		others_heal 0
+		echo "  read with only leg 0 in service: $s"
+		expect "stale data served" "$(field "$s" badsum)" = 0
+	fi
 }
 
 # Scenario 2: media errors (BLK_STS_MEDIUM) behave as today on every kernel:
@@ -207,8 +253,9 @@ t_misaligned() {
 t_recovery() {
 	# ---- expectations (patched dm-raid1 series) ----
 	# no crash/stall/hang (host + watchdog), mirror health stays all 'A',
-	# reads end with their true errno (EOPNOTSUPP/EINVAL; dm-raid1 series
-	# 0006: completed with the leg's status, not retried), never EIO;
+	# reads end with their true errno (EOPNOTSUPP/EINVAL: in a region not
+	# yet in sync only the primary may serve a read, and it rejected it, so
+	# it ends with that status and fails no leg), never EIO;
 	# admin commands return within ADMIN_TMO; resync completes; data intact.
 	ADMIN_TMO=60
 	# ----
@@ -234,6 +281,9 @@ t_recovery() {
 		expect "inval reads: EINVAL" "$(field "$r" EINVAL)" = 30
 	fi
 	expect "mirror health after request errors" "$(health)" = AA
+	# disarm before the resync reaches the range: a recovery copy the
+	# primary rejects fails it (dm-raid1 keeps today's recovery handling)
+	disarm e0
 	# background readers while admin commands run
 	( vmio read $ARR 0 4096 1 200 >/tmp/bg1 ) &
 	( vmio read $ARR $HI 4096 0 200 >/tmp/bg2 ) &
@@ -247,12 +297,156 @@ t_recovery() {
 	wait
 	echo "  bg: $(cat /tmp/bg1) | $(cat /tmp/bg2)"
 	expect "background readers: EIO" "$(($(field "$(cat /tmp/bg1)" EIO) + $(field "$(cat /tmp/bg2)" EIO)))" = 0
-	disarm e0
 	wait_idle 240
 	expect "mirror health" "$(health)" = AA
 	expect "data at 0 intact" "$(vmio sum $ARR 0 4096)" = "$SUM0"
 	expect "data at 100M intact" "$(vmio sum $ARR $HI 4096)" = "$SUMHI"
 	common_dmesg_checks
+}
+
+# ---- dm-raid1 v2 (LVM --type mirror): root fix and the consensus rule
+# leg0char: mirror health character of leg 0
+leg0char() { health | cut -c1; }
+# seed_io LABEL OFF: the seed's trigger and its 4-byte aligned variant at OFF
+seed_io() {
+	r=$(vmio read $ARR $2 4096 1 10); echo "  $1 read buf+1: $r"
+	expect "$1: read buf+1 EINVAL" "$(field "$r" EINVAL)" = 10
+	r=$(vmio write $ARR $2 4096 7 1 10); echo "  $1 write buf+1: $r"
+	expect "$1: write buf+1 EINVAL" "$(field "$r" EINVAL)" = 10
+	for v in 4092,4 512,3584 0,4096 4096,0; do
+		# before 6.18 the block layer rejects 4092+4 up front (EINVAL)
+		w=ok; [ $v = 4092,4 ] && [ $K -lt 618 ] && w=EINVAL
+		r=$(vmio preadv $ARR $2 $v); echo "  $1 preadv $v: $r"
+		expect "$1: preadv $v $w" "$(field "$r" $w)" = 1
+		r=$(vmio pwritev $ARR $2 $v); echo "  $1 pwritev $v: $r"
+		expect "$1: pwritev $v $w" "$(field "$r" $w)" = 1
+	done
+}
+
+# Scenario 6: the seed's trigger (QEMU's buf+1 probe; 4092+4 iovecs that
+# NVMe accepts; zero-length iovec) on a mirror that resyncs, then in sync.
+t_seed() {
+	# ---- expectations (dm-raid1 v2) ----
+	# no hang or stall (guest watchdog), no zero-length command; buf+1 reads
+	# and writes end with EINVAL (every leg rejects them), never EIO; the
+	# 4-byte aligned iovecs are read and written; health stays AA; the
+	# resync completes; suspend returns within ADMIN_TMO.
+	ADMIN_TMO=60
+	# ----
+	LVSIZE=192M
+	setup_array lvm-mirror || return
+	HI=$((160 * 1048576))
+	mark_dmesg
+	seed_io resync $HI
+	note "after resync-time I/O: $(sync_state)"
+	wait_idle 100
+	seed_io in-sync 0
+	seed_io in-sync $HI
+	timeout $ADMIN_TMO dmsetup suspend vg-lv; rc=$?
+	expect "dmsetup suspend returned" "$rc" = 0
+	timeout $ADMIN_TMO dmsetup resume vg-lv
+	expect "mirror health" "$(health)" = AA
+	expect "zero-length commands on the legs" "$(count_dmesg ' 0 blocks')" = 0
+	common_dmesg_checks
+}
+
+# Scenario 7: every leg rejects (dm-vmerr armed on both legs).
+t_all_reject() {
+	# ---- expectations (dm-raid1 v2) ----
+	# reads and writes end with the legs' status (EOPNOTSUPP; EINVAL on
+	# >=6.11), never EIO; no leg failed (AA); no region marked out of sync:
+	# the in-sync mirror stays at 100%; the data are unchanged.
+	N=10
+	# ----
+	MIRROR_SYNC=--nosync
+	setup_array lvm-mirror || return
+	OFF=$((64 * 1048576)); SUM=$(vmio sum $ARR $OFF 4096)
+	mark_dmesg
+	sts=notsupp; [ $K -ge 611 ] && sts="notsupp inval"
+	for st in $sts; do
+		case $st in notsupp) en=EOPNOTSUPP ;; inval) en=EINVAL ;; esac
+		arm e0 any $(leg_sector 0 $((OFF / 512))) 8 $st inf
+		arm e1 any $(leg_sector 1 $((OFF / 512))) 8 $st inf
+		r=$(vmio read $ARR $OFF 4096 0 $N $SUM); echo "  $st reads: $r"
+		expect "$st reads: $en" "$(field "$r" $en)" = $N
+		r=$(vmio write $ARR $OFF 4096 5 0 $N); echo "  $st writes: $r"
+		expect "$st writes: $en" "$(field "$r" $en)" = $N
+		disarm e0; disarm e1
+		expect "health after $st" "$(health)" = AA
+		r=$(dmsetup status vg-lv | awk '{print $7}')
+		expect "in sync after $st" "${r%/*}" = "${r#*/}"
+	done
+	expect "data unchanged" "$(vmio sum $ARR $OFF 4096)" = "$SUM"
+	common_dmesg_checks
+}
+
+# Scenario 8: one leg answers NOTSUPP to well-formed I/O (a dead namespace):
+# dm-vmerr NOTSUPP, NVMe Invalid Namespace (0x400b) and Invalid Field
+# (0x4002) on leg 0, each on a fresh in-sync mirror.
+t_dead_leg() {
+	# ---- expectations (dm-raid1 v2) ----
+	# reads return the data (served by leg 1), never an error; leg 0 is
+	# marked failed (R or D); after "lvconvert -m0" drops leg 0, writes
+	# succeed and read back.
+	N=10; ADMIN_TMO=60
+	# ----
+	MIRROR_SYNC=--nosync
+	for how in nvme-400b nvme-4002 vmerr; do
+		case $how in vmerr) RAW=0 ;; *) RAW=1 ;; esac
+		if [ -n "${KIND:-}" ]; then
+			teardown; lvm vgremove -q -f vg >/dev/null 2>&1
+			lvm pvremove -q -f $legs >/dev/null 2>&1
+		fi
+		setup_array lvm-mirror || return
+		OFF=$((32 * 1048576)); SUM=$(vmio sum $ARR $OFF 4096)
+		case $how in
+		vmerr) arm e0 any $(leg_sector 0 0) $((96 * 2048)) notsupp inf ;;
+		nvme-400b) nvme_fi nvme0n1 0x400b 1000000 ;;
+		nvme-4002) nvme_fi nvme0n1 0x4002 1000000 ;;
+		esac
+		r=$(vmio read $ARR $OFF 4096 0 $N $SUM); echo "  $how reads: $r"
+		expect "$how: reads ok" "$(field "$r" ok)" = $N
+		expect "$how: reads badsum" "$(field "$r" badsum)" = 0
+		c=$(leg0char); echo "  $how: health $(health)"
+		expect "$how: leg 0 failed (R or D)" "$(echo $c | grep -c '[RD]')" = 1
+		case $how in vmerr) disarm e0 ;; *) nvme_fi nvme0n1 0 0 ;; esac
+		timeout $ADMIN_TMO lvm lvconvert -y -m0 vg/lv $(leg_dev 0); rc=$?
+		expect "$how: lvconvert -m0 rc" "$rc" = 0
+		r=$(vmio write $ARR $OFF 4096 9 0 $N); echo "  $how writes after repair: $r"
+		expect "$how: writes after repair ok" "$(field "$r" ok)" = $N
+	done
+}
+
+# Scenario 9: the lost-write sequence.  handle_errors on (as with dmeventd):
+# a write leg 1 rejects (INVAL; NOTSUPP before 6.11), a later write to the
+# same region, then a genuine failure of the default leg (leg 0), then read.
+t_lost_write() {
+	# ---- expectations (dm-raid1 v2) ----
+	# the read returns the last written data or an error, never older data;
+	# nothing hangs (writes return within WR_TMO).
+	WR_TMO=60
+	# ----
+	MIRROR_SYNC=--nosync
+	setup_array lvm-mirror || return
+	t=$(dmsetup table vg-lv)
+	case "$t" in *handle_errors*) ;; *) t="$t 1 handle_errors" ;; esac
+	echo "$t" | dmsetup reload vg-lv && dmsetup resume vg-lv || fail "reload with handle_errors"
+	dmsetup table vg-lv
+	OFF=$((16 * 1048576))
+	vmio write $ARR $OFF 4096 1 0 1 >/dev/null
+	SUMA=$(vmio sum $ARR $OFF 4096)
+	st=notsupp; [ $K -ge 611 ] && st=inval
+	arm e1 write $(leg_sector 1 $((OFF / 512))) 8 $st 1
+	r=$(timeout $WR_TMO vmio write $ARR $OFF 4096 2 0 1); echo "  write rejected by leg 1 ($st): $r health $(health)"
+	expect "rejected write returned" "$(echo "$r" | grep -c result)" = 1
+	r=$(timeout $WR_TMO vmio write $ARR $OFF 4096 3 0 1); echo "  second write: $r health $(health)"
+	expect "second write returned" "$(echo "$r" | grep -c result)" = 1
+	SUMC=$(vmio sum $ARR $OFF 4096); echo "  sum after writes $SUMC (A $SUMA)"
+	arm e0 any $(leg_sector 0 $((OFF / 512))) 8 ioerr inf
+	r=$(timeout $WR_TMO vmio read $ARR $OFF 4096 0 3 $SUMC); echo "  read after default leg failed: $r health $(health)"
+	expect "read back: old data" "$(field "$r" badsum)" = 0
+	expect "read back returned" "$(echo "$r" | grep -c result)" = 1
+	disarm e0
 }
 
 # Scenario 5: storm. Throughput of healthy reads while another task issues
@@ -329,11 +523,17 @@ t_shapes() {
 }
 
 case $TEST in
+reject-all) t_reject_all ;;
+mixed-limits) t_mixed_limits ;;
 request-read) t_request_read ;;
 request-write) t_request_write ;;
 media) t_media ;;
 misaligned) t_misaligned ;;
 recovery) t_recovery ;;
+seed) t_seed ;;
+all-reject) t_all_reject ;;
+dead-leg) t_dead_leg ;;
+lost-write) t_lost_write ;;
 throughput) t_storm ;;
 shapes) t_shapes ;;
 *) fail "unknown scenario $SCEN" ;;

@@ -253,10 +253,62 @@ static void rules(void)
 	      E.kind != EV_SW_START);
 	CHECK("rule-version", rule("Linux version 6.18.2-1-amd64 (debian-kernel@lists.debian.org)") &&
 	      E.kind == EV_VERSION && !strcmp(E.dev2, "6.18.2-1-amd64"));
+	CHECK("rule-nvme-invalid-namespace-not-request", rule("nvme0n1: Read(0x2) @ LBA 100, 8 blocks, Invalid Namespace or Format (sct 0x0 / sc 0xb) DNR") &&
+	      E.sig == SIG_TRANSPORT);
+	CHECK("rule-notsupp-read-with-data-weak", rule("operation not supported error, dev nvme1n1, sector 9 op 0x0:(READ) flags 0x0 phys_seg 2 prio class 2") &&
+	      E.sig == SIG_REQUEST && E.strength == 1);
+	CHECK("rule-critical-target-ambiguous", rule("critical target error, dev sdd, sector 4224 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 2") &&
+	      E.sig == SIG_IOERR);
+	CHECK("rule-did-target-failure-ambiguous", rule("sd 0:0:1:0: [sdb] tag#3 FAILED Result: hostbyte=DID_TARGET_FAILURE driverbyte=DRIVER_OK") &&
+	      E.sig == SIG_IOERR);
+	CHECK("rule-illegal-request-not-unambiguous", rule("sd 6:0:0:0: [sdc] tag#0 Sense Key : Illegal Request [current]") &&
+	      E.sig == SIG_REQUEST && E.strength < mdc_request_shape());
+	CHECK("rule-soft-lockup", rule("watchdog: BUG: soft lockup - CPU#3 stuck for 22s! [md0_raid1:412]") &&
+	      E.kind == EV_SW_START && E.storage);
+	CHECK("rule-rcu-stall", rule("rcu: INFO: rcu_sched self-detected stall on CPU") &&
+	      E.kind == EV_SW_START && mdc_anchor_hit("rcu: INFO: rcu_sched self-detected stall on CPU", 47));
+	CHECK("rule-ide-status-error", rule("hdb: status error: status=0x58 { DriveReady SeekComplete DataRequest }") &&
+	      E.sig == SIG_TRANSPORT && !strcmp(E.dev, "hdb"));
+	CHECK("rule-ide-lost-interrupt", rule("hdc: lost interrupt") && E.sig == SIG_TRANSPORT);
+	CHECK("rule-ide-uncorrectable", rule("hda: dma_intr: error=0x40 { UncorrectableError }, LBAsect=8659, sector=8656") &&
+	      E.sig == SIG_MEDIA && !strcmp(E.dev, "hda"));
+	CHECK("rule-ide-reset", rule("ide1: reset: success") && E.kind == EV_GLOBALSIG &&
+	      E.sig == SIG_TRANSPORT && mdc_anchor_hit("ide1: reset: success", 20));
+	CHECK("rule-sata-link-down", rule("ata5: SATA link down (SStatus 0 SControl 300)") &&
+	      E.sig == SIG_TRANSPORT);
+	CHECK("rule-usb-disconnect", rule("usb 2-1: USB disconnect, device number 2") &&
+	      E.sig == SIG_TRANSPORT);
+	CHECK("rule-md-not-enough-devices", rule("md/raid:md0: not enough operational devices (2/4 failed)") &&
+	      E.kind == EV_CANNOT_CONTINUE && !strcmp(E.array, "md0"));
+	CHECK("rule-dm-raid-superblock", rule("device-mapper: raid: Failed to read superblock of device at position 1") &&
+	      E.kind == EV_CANNOT_CONTINUE);
 	CHECK("kernel-affected", mdc_kernel_affected("6.18.2-1-amd64") == 1 &&
 	      mdc_kernel_affected("6.12.40") == 0 &&
 	      mdc_kernel_affected("7.0.10") == 0 &&
 	      mdc_kernel_affected("7.0.3") == 1 && mdc_kernel_affected(NULL) < 0);
+}
+
+/* the rule table (ruletab.h) is the scanner's only source of anchors */
+static void ruletab(void)
+{
+	struct mdc_anchor a[MDC_MAX_ANCHORS];
+	unsigned int n = mdc_anchors(a, MDC_MAX_ANCHORS), i, planned = 0;
+	unsigned int np;
+	const enum mdc_sig *prec = mdc_precedence(&np);
+	int every_hit = 1;
+
+	for (i = 0; i < n; i++) {
+		planned += a[i].planned;
+		every_hit &= mdc_anchor_hit(a[i].lit, a[i].len);
+	}
+	CHECK("ruletab-anchors-from-rows", n > 40 && n < MDC_MAX_ANCHORS &&
+	      mdc_rule_count() > 100);
+	CHECK("ruletab-every-anchor-planned", planned == n);
+	CHECK("ruletab-no-plan-without-row", mdc_anchor_plan_orphans() == 0);
+	CHECK("ruletab-scanner-finds-every-anchor", every_hit);
+	CHECK("ruletab-ata-digits-expanded", mdc_anchor_hit("ata7: x", 7) &&
+	      !mdc_anchor_hit("sda2 x", 6));
+	CHECK("ruletab-precedence-once", np == 3 && prec[0] == SIG_MEDIA);
 }
 
 static void escaping(void)
@@ -323,6 +375,7 @@ int main(void)
 	formats();
 	records();
 	rules();
+	ruletab();
 	escaping();
 	scanning();
 	md_ioctl_words();

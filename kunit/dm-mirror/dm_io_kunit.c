@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of how dm-io maps the memory of a request onto a region.
+ *
+ * This file is included at the end of drivers/md/dm-io.c, so that it runs
+ * the real bio_dp_init(), bio_get_page(), bio_next_page() and
+ * add_region_pages() of do_region() on bios whose memory is not made of
+ * whole sectors, as O_DIRECT bios reach bio-based targets since commit
+ * 5ff3f74e145a ("block: simplify direct io validity check").
+ */
+#include <kunit/test.h>
+
+/* the status of a region whose memory cannot describe it */
+#ifdef BLK_STS_INVAL
+#define DM_IO_TEST_REJECTED	BLK_STS_INVAL
+#else
+#define DM_IO_TEST_REJECTED	BLK_STS_NOTSUPP
+#endif
+
+/* do_region() never needs more bios than this for the regions below */
+#define DM_IO_TEST_MAX_BIOS	8
+
+struct dm_io_test_seg {
+	unsigned int len;
+	unsigned int offset;
+};
+
+struct dm_io_test_case {
+	const char *name;
+	struct dm_io_test_seg segs[4];
+	unsigned int nr_segs;
+	sector_t region_sectors;
+	unsigned short max_vecs;	/* segments a bio takes */
+	int nr_bios;			/* expected bios, -1: rejected */
+	unsigned int bio_bytes;		/* expected size of each bio */
+};
+
+static const struct dm_io_test_case dm_io_test_cases[] = {
+	{
+		.name = "aligned_4096",
+		.segs = { { 4096, 0 } }, .nr_segs = 1,
+		.region_sectors = 8, .max_vecs = 2,
+		.nr_bios = 1, .bio_bytes = 4096,
+	},
+	{
+		/* QEMU's alignment probe: a 4 KiB read into a buffer at +1 */
+		.name = "buffer_plus_1_4095_1",
+		.segs = { { 4095, 1 }, { 1, 0 } }, .nr_segs = 2,
+		.region_sectors = 8, .max_vecs = 2,
+		.nr_bios = 1, .bio_bytes = 4096,
+	},
+	{
+		/* 4-byte aligned segments, which NVMe accepts */
+		.name = "iovec_4092_4",
+		.segs = { { 4092, 0 }, { 4, 0 } }, .nr_segs = 2,
+		.region_sectors = 8, .max_vecs = 2,
+		.nr_bios = 1, .bio_bytes = 4096,
+	},
+	{
+		.name = "iovec_512_3584",
+		.segs = { { 512, 0 }, { 3584, 512 } }, .nr_segs = 2,
+		.region_sectors = 8, .max_vecs = 2,
+		.nr_bios = 1, .bio_bytes = 4096,
+	},
+	{
+		/* a full bio ends on a sector: the region goes on in a new bio */
+		.name = "aligned_two_bios",
+		.segs = { { 4096, 0 }, { 4096, 0 } }, .nr_segs = 2,
+		.region_sectors = 16, .max_vecs = 1,
+		.nr_bios = 2, .bio_bytes = 4096,
+	},
+	{
+		/* a full bio would end inside a sector: the region fails */
+		.name = "full_bio_inside_a_sector",
+		.segs = { { 4095, 1 }, { 1, 0 } }, .nr_segs = 2,
+		.region_sectors = 8, .max_vecs = 1,
+		.nr_bios = -1,
+	},
+	{
+		/* less memory than region: never an empty bio, never a loop */
+		.name = "memory_shorter_than_region",
+		.segs = { { 2048, 0 } }, .nr_segs = 1,
+		.region_sectors = 8, .max_vecs = 2,
+		.nr_bios = -1,
+	},
+};
+
+static void dm_io_test_case_desc(const struct dm_io_test_case *t, char *desc)
+{
+	strscpy(desc, t->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(dm_io_region, dm_io_test_cases, dm_io_test_case_desc);
+
+/*
+ * Build the bios of one region as do_region() does, from a source bio with
+ * the memory of @t, and check their number and sizes.
+ */
+static void dm_io_region_test(struct kunit *test)
+{
+	const struct dm_io_test_case *t = test->param_value;
+	struct page *page = test->priv;
+	struct bio_vec *src_vecs, *vecs;
+	struct bio *src, *bio;
+	struct dpages dp;
+	sector_t remaining, sector = 0;
+	blk_status_t status = BLK_STS_OK;
+	unsigned int i, size = 0;
+	int nr_bios = 0;
+
+	/* one more slot: the one an exhausted iterator would read */
+	src_vecs = kunit_kcalloc(test, t->nr_segs + 1, sizeof(*src_vecs),
+				 GFP_KERNEL);
+	vecs = kunit_kcalloc(test, t->max_vecs, sizeof(*vecs), GFP_KERNEL);
+	src = kunit_kzalloc(test, sizeof(*src), GFP_KERNEL);
+	bio = kunit_kzalloc(test, sizeof(*bio), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, src_vecs);
+	KUNIT_ASSERT_NOT_NULL(test, vecs);
+	KUNIT_ASSERT_NOT_NULL(test, src);
+	KUNIT_ASSERT_NOT_NULL(test, bio);
+
+	for (i = 0; i <= t->nr_segs; i++) {
+		src_vecs[i].bv_page = page;
+		src_vecs[i].bv_len = i < t->nr_segs ? t->segs[i].len : 0;
+		src_vecs[i].bv_offset = i < t->nr_segs ? t->segs[i].offset : 0;
+		size += src_vecs[i].bv_len;
+	}
+	src->bi_io_vec = src_vecs;
+	src->bi_vcnt = t->nr_segs;
+	src->bi_iter.bi_size = size;
+	bio_dp_init(&dp, src);
+
+	remaining = to_bytes(t->region_sectors);
+	while (remaining && nr_bios < DM_IO_TEST_MAX_BIOS) {
+		bio_init(bio, NULL, vecs, t->max_vecs, REQ_OP_READ);
+		/* the sector do_region() gives this bio must be exact */
+		KUNIT_EXPECT_EQ(test, t->region_sectors - to_sector(remaining),
+				sector);
+		status = add_region_pages(bio, &dp, &remaining);
+		if (status) {
+			bio_uninit(bio);
+			break;
+		}
+		KUNIT_EXPECT_GT(test, bio->bi_iter.bi_size, 0U);
+		if (t->nr_bios > 0)
+			KUNIT_EXPECT_EQ(test, bio->bi_iter.bi_size,
+					t->bio_bytes);
+		sector += to_sector(bio->bi_iter.bi_size);
+		nr_bios++;
+		bio_uninit(bio);
+	}
+
+	if (t->nr_bios < 0) {
+		KUNIT_EXPECT_EQ(test, status, DM_IO_TEST_REJECTED);
+		return;
+	}
+	KUNIT_EXPECT_EQ(test, status, BLK_STS_OK);
+	KUNIT_EXPECT_EQ(test, remaining, (sector_t)0);
+	KUNIT_EXPECT_EQ(test, nr_bios, t->nr_bios);
+	KUNIT_EXPECT_EQ(test, sector, t->region_sectors);
+}
+
+static int dm_io_region_init(struct kunit *test)
+{
+	test->priv = alloc_page(GFP_KERNEL);
+	return test->priv ? 0 : -ENOMEM;
+}
+
+static void dm_io_region_exit(struct kunit *test)
+{
+	__free_page(test->priv);
+}
+
+static struct kunit_case dm_io_region_test_cases[] = {
+	KUNIT_CASE_PARAM(dm_io_region_test, dm_io_region_gen_params),
+	{}
+};
+
+static struct kunit_suite dm_io_region_test_suite = {
+	.name = "dm_io_region",
+	.init = dm_io_region_init,
+	.exit = dm_io_region_exit,
+	.test_cases = dm_io_region_test_cases,
+};
+
+kunit_test_suites(&dm_io_region_test_suite);

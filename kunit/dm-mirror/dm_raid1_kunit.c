@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of the decisions dm-raid1 takes when legs reject a request
+ * (BLK_STS_INVAL, BLK_STS_NOTSUPP) instead of failing it.
+ *
+ * This file is included at the end of drivers/md/dm-raid1.c, so that it runs
+ * the real leg_rejected(), write_rejected(), write_failed_legs(),
+ * read_rejected() and choose_mirror().
+ */
+#include <kunit/test.h>
+
+static struct mirror_set *dm_raid1_test_ms(struct kunit *test,
+					   unsigned int nr_mirrors)
+{
+	struct mirror_set *ms;
+	unsigned int i;
+
+	ms = kunit_kzalloc(test, struct_size(ms, mirror, nr_mirrors),
+			   GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ms);
+	ms->nr_mirrors = nr_mirrors;
+	for (i = 0; i < nr_mirrors; i++)
+		ms->mirror[i].ms = ms;
+	return ms;
+}
+
+/* Only the request's own verdicts count as rejections. */
+static void dm_raid1_leg_rejected_test(struct kunit *test)
+{
+	static const blk_status_t device_errors[] = {
+		BLK_STS_IOERR, BLK_STS_MEDIUM, BLK_STS_TIMEOUT,
+		BLK_STS_TRANSPORT, BLK_STS_TARGET, BLK_STS_NOSPC,
+		BLK_STS_PROTECTION, BLK_STS_RESOURCE, BLK_STS_DM_REQUEUE,
+	};
+	unsigned int i;
+
+	KUNIT_EXPECT_TRUE(test, leg_rejected(BLK_STS_NOTSUPP));
+#ifdef BLK_STS_INVAL
+	KUNIT_EXPECT_TRUE(test, leg_rejected(BLK_STS_INVAL));
+#endif
+	KUNIT_EXPECT_FALSE(test, leg_rejected(BLK_STS_OK));
+	for (i = 0; i < ARRAY_SIZE(device_errors); i++)
+		KUNIT_EXPECT_FALSE(test, leg_rejected(device_errors[i]));
+}
+
+#ifdef BLK_STS_INVAL
+#define DM_RAID1_TEST_INVAL	BLK_STS_INVAL
+#else
+#define DM_RAID1_TEST_INVAL	BLK_STS_NOTSUPP
+#endif
+
+/* A write every leg rejected ends with the status and fails no leg. */
+static void dm_raid1_write_rejected_test(struct kunit *test)
+{
+	blk_status_t st[3] = { BLK_STS_NOTSUPP, BLK_STS_NOTSUPP, BLK_STS_OK };
+
+	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x3, st), BLK_STS_NOTSUPP);
+	st[0] = DM_RAID1_TEST_INVAL;
+	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x3, st), DM_RAID1_TEST_INVAL);
+	/* one leg stored it: not the request's fault */
+	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x1, st), BLK_STS_OK);
+	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x2, st), BLK_STS_OK);
+	KUNIT_EXPECT_EQ(test, write_rejected(3, 0x3, st), BLK_STS_OK);
+	/* one leg failed it: not a rejection by every leg */
+	st[1] = BLK_STS_IOERR;
+	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x3, st), BLK_STS_OK);
+	st[1] = BLK_STS_MEDIUM;
+	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x3, st), BLK_STS_OK);
+	KUNIT_EXPECT_EQ(test, write_rejected(2, 0, st), BLK_STS_OK);
+}
+
+#ifdef BLK_STS_INVAL
+/*
+ * A write that some leg stored or failed: the legs that answered NOTSUPP
+ * or a device error are failed, as before; INVAL never fails a leg.
+ */
+static void dm_raid1_write_failed_legs_test(struct kunit *test)
+{
+	blk_status_t st[3] = { BLK_STS_NOTSUPP, BLK_STS_OK, BLK_STS_OK };
+
+	KUNIT_EXPECT_EQ(test, write_failed_legs(2, 0x1, st), 0x1UL);
+	st[0] = BLK_STS_IOERR;
+	KUNIT_EXPECT_EQ(test, write_failed_legs(2, 0x1, st), 0x1UL);
+	st[1] = BLK_STS_MEDIUM;
+	KUNIT_EXPECT_EQ(test, write_failed_legs(2, 0x3, st), 0x3UL);
+	st[1] = BLK_STS_NOTSUPP;
+	KUNIT_EXPECT_EQ(test, write_failed_legs(3, 0x3, st), 0x3UL);
+	KUNIT_EXPECT_EQ(test, write_failed_legs(3, 0, st), 0UL);
+	st[0] = BLK_STS_INVAL;
+	st[1] = BLK_STS_OK;
+	KUNIT_EXPECT_EQ(test, write_failed_legs(2, 0x1, st), 0UL);
+	st[1] = BLK_STS_IOERR;
+	KUNIT_EXPECT_EQ(test, write_failed_legs(2, 0x3, st), 0x2UL);
+	st[2] = BLK_STS_NOTSUPP;
+	KUNIT_EXPECT_EQ(test, write_failed_legs(3, 0x7, st), 0x6UL);
+}
+#endif
+
+/*
+ * A read a leg rejects goes to the legs that did not reject it; the legs
+ * that said NOTSUPP are remembered (failed if another leg serves it).
+ */
+static void dm_raid1_read_retry_test(struct kunit *test)
+{
+	struct mirror_set *ms = dm_raid1_test_ms(test, 3);
+	struct dm_raid1_bio_record rec = { };
+
+	/* today's choice, nothing rejected: the default leg */
+	KUNIT_EXPECT_PTR_EQ(test, choose_mirror(ms, 0), &ms->mirror[0]);
+
+	read_rejected(&rec, 0, BLK_STS_NOTSUPP);
+	KUNIT_EXPECT_EQ(test, rec.rejected, 0x1UL);
+	KUNIT_EXPECT_EQ(test, rec.rejected_notsupp, 0x1UL);
+	KUNIT_EXPECT_EQ(test, rec.rejected_status, BLK_STS_NOTSUPP);
+	KUNIT_EXPECT_PTR_NE(test, choose_mirror(ms, rec.rejected),
+			    &ms->mirror[0]);
+	KUNIT_EXPECT_NOT_NULL(test, choose_mirror(ms, rec.rejected));
+
+	read_rejected(&rec, 2, DM_RAID1_TEST_INVAL);
+	KUNIT_EXPECT_PTR_EQ(test, choose_mirror(ms, rec.rejected),
+			    &ms->mirror[1]);
+#ifdef BLK_STS_INVAL
+	/* INVAL is never a reason to fail the leg */
+	KUNIT_EXPECT_EQ(test, rec.rejected_notsupp, 0x1UL);
+#endif
+
+	/* the last leg has failed: every leg that could serve it rejected it */
+	atomic_set(&ms->mirror[1].error_count, 1);
+	KUNIT_EXPECT_NULL(test, choose_mirror(ms, rec.rejected));
+	/* it ends with the status of the first rejection */
+	KUNIT_EXPECT_EQ(test, rec.rejected_status, BLK_STS_NOTSUPP);
+}
+
+/* The default leg is tried first, failed legs are skipped, as before. */
+static void dm_raid1_choose_mirror_test(struct kunit *test)
+{
+	struct mirror_set *ms = dm_raid1_test_ms(test, 2);
+
+	atomic_set(&ms->default_mirror, 1);
+	KUNIT_EXPECT_PTR_EQ(test, choose_mirror(ms, 0), &ms->mirror[1]);
+	KUNIT_EXPECT_PTR_EQ(test, choose_mirror(ms, 0x2), &ms->mirror[0]);
+	KUNIT_EXPECT_NULL(test, choose_mirror(ms, 0x3));
+	atomic_set(&ms->mirror[1].error_count, 1);
+	KUNIT_EXPECT_PTR_EQ(test, choose_mirror(ms, 0), &ms->mirror[0]);
+	KUNIT_EXPECT_NULL(test, choose_mirror(ms, 0x1));
+}
+
+static struct kunit_case dm_raid1_test_cases[] = {
+	KUNIT_CASE(dm_raid1_leg_rejected_test),
+	KUNIT_CASE(dm_raid1_write_rejected_test),
+#ifdef BLK_STS_INVAL
+	KUNIT_CASE(dm_raid1_write_failed_legs_test),
+#endif
+	KUNIT_CASE(dm_raid1_read_retry_test),
+	KUNIT_CASE(dm_raid1_choose_mirror_test),
+	{}
+};
+
+static struct kunit_suite dm_raid1_test_suite = {
+	.name = "dm_raid1_consensus",
+	.test_cases = dm_raid1_test_cases,
+};
+
+kunit_test_suites(&dm_raid1_test_suite);
