@@ -398,7 +398,9 @@ t_dead_leg() {
 			lvm pvremove -q -f $legs >/dev/null 2>&1
 		fi
 		setup_array lvm-mirror || return
-		OFF=$((32 * 1048576)); SUM=$(vmio sum $ARR $OFF 4096)
+		# --nosync: make the legs agree on the range first
+		OFF=$((32 * 1048576)); vmio write $ARR $OFF 4096 4 0 1 >/dev/null
+		SUM=$(vmio sum $ARR $OFF 4096)
 		case $how in
 		vmerr) arm e0 any $(leg_sector 0 0) $((96 * 2048)) notsupp inf ;;
 		nvme-400b) nvme_fi nvme0n1 0x400b 1000000 ;;
