@@ -7,9 +7,10 @@
  *
  * Table:    <dev_path> <offset> [align <mask>]
  *           align: a leg with a stricter dma_alignment than the device below
- *           (advertised in io_hints); a data bio with a segment whose offset
- *           or length is not aligned to mask+1 completes with BLK_STS_INVAL,
- *           as blk-mq's bio_split_to_limits() check does (counted in strict=).
+ *           (advertised in io_hints); a data bio with a segment whose memory
+ *           offset is not aligned to mask+1 completes with BLK_STS_INVAL, as
+ *           blk-mq's bio_split_to_limits() check does (counted in strict=).
+ *           Lengths are not checked: md and LVM write 512-byte metadata.
  * Messages: arm <read|write|any> <sector> <nr_sectors> <status> <count> [heal]
  *             status: notsupp|inval|medium|ioerr|<number>; count -1 = unlimited;
  *             heal: a successful write overlapping the range disarms the rule
@@ -114,7 +115,7 @@ static bool misaligned(struct bio *bio, unsigned int mask)
 	if (!mask || !bio_has_data(bio))
 		return false;
 	bio_for_each_bvec(bv, bio, iter)
-		if ((bv.bv_offset | bv.bv_len) & mask)
+		if (bv.bv_offset & mask)
 			return true;
 	return false;
 }

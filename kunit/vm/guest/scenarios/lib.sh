@@ -177,15 +177,15 @@ classify_check() { # LEG CLASS STATE
 	expect "mdclassify live state of $1" "$(echo "$inc" | grep -c "\"live_state\": \"$1: $3")" = 1
 	echo "  live: $(echo "$inc" | grep -o '"live_state": "[^"]*"')"
 }
-# mdclassify on this boot's log after request errors only: it names them
-# (class request) and finds nothing degraded (exit 0, no leg faulty now).
+# mdclassify on this boot's log after request errors only: it finds
+# nothing degraded (exit 0, no leg faulty now).  (md logs nothing when
+# every leg rejects a request, so there may be no incident at all.)
 classify_request_only() {
 	command -v mdclassify >/dev/null || { fail "mdclassify missing in the guest"; return; }
 	dmesg > /tmp/kmsg.log
 	mdclassify --no-progress --json --live /tmp/kmsg.log > /tmp/mdc.json 2>&1; rc=$?
 	mdclassify --no-progress --brief --live /tmp/kmsg.log 2>&1 | sed 's/^/  mdclassify| /'
 	expect "mdclassify exit (0: nothing degraded)" $rc = 0
-	expect "mdclassify request incidents" "$(grep -c '"class": "request"' /tmp/mdc.json)" -ge 1
 	expect "mdclassify legs faulty now" "$(grep -c 'faulty now' /tmp/mdc.json)" = 0
 }
 # every leg LEG(S) except $1 fails reads of array range OFF LEN with EIO:

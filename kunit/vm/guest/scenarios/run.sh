@@ -91,7 +91,7 @@ t_request_read() {
 			common_dmesg_checks
 		else
 			expect "$how: leg 0 faulty or bad-blocked" "$(leg_out 0)" = yes
-			expect "$how: leg 0 handled as a read error" "$(count_dmesg 'rescheduling sector')" -ge 1
+			expect "$how: leg 0 handled as a read error" "$(count_dmesg 'rescheduling sector\|which another leg served')" -ge 1
 		fi
 	done
 }
@@ -123,7 +123,9 @@ t_request_write() {
 		h=$(vstat e$RL hits); disarm e$RL
 		echo "  $st: $r hits=$h health=$(health) badblocks=$(md_badblocks)"
 		NEW=$(vmio sum $ARR $off $((NW * 4096)))
-		expect "$st: leg $RL rejected writes" "$h" -ge $NW
+		# (a leg without a bad block log, e.g. under dm-raid, is failed
+		# by the first write it rejects and sees no more)
+		expect "$st: leg $RL rejected writes" "$h" -ge 1
 		expect "$st: writes acknowledged" "$(field "$r" ok)" = $NW
 		expect "$st: leg $RL out of service for the range" "$(leg_out $RL)" = yes
 		wait_idle 180
