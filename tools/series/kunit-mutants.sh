@@ -16,43 +16,19 @@ hdr="$ksrc/drivers/md/raid1-10.c"
 grep -q raid1_leg_rejected "$hdr" 2>/dev/null ||
 	{ echo "kunit-mutants: $hdr has no raid1_leg_rejected(): apply the series first" >&2; exit 2; }
 
-# name|perl substitution on raid1-10.c (whole file, /m for ^ and $)
+# file|name|perl substitution on that file of drivers/md (whole file, /m
+# for ^ and $).  md raid1/raid10 first; the dm-raid1 ones run where the
+# dm-mirror suites are in the tree.
 mutants=(
-'no rejections at all (the unpatched kernel)|s/^(\t\treturn )status == BLK_STS_(INVAL|NOTSUPP)[^;]*;$/${1}false;/m'
-'BLK_STS_NOTSUPP not a rejection|s/ \|\| status == BLK_STS_NOTSUPP;/;/'
-'rejected reads end at once, no other leg tried|s/return RAID1_READ_REJECTED;/return RAID1_READ_END;/'
-'rejected reads handled as device errors|s/return RAID1_READ_REJECTED;/return RAID1_READ_DEVICE_ERROR;/'
-'failfast retried before rejections|s/(\tif \(raid1_leg_rejected\(status, opf\)\)\n\t\treturn RAID1_READ_REJECTED;\n)((?:.*\n){3})(\tif \(failfast\)\n\t\treturn RAID1_READ_RETRY;\n)/$3$1$2/'
-'rejection hides a device error|s/if \(!rejected\)\n\t\treturn BLK_STS_IOERR;/if (!rejected)\n\t\treturn seen ? seen : BLK_STS_IOERR;/'
-'partial write acknowledged without marking the leg|s/return rejected && !stored && !device_error;/return rejected \&\& !device_error;/'
-'write every leg rejected marks the legs|s/return rejected && !stored && !device_error;/return false;/'
-'readahead BLK_STS_INVAL retried on a failfast leg|s/\tif \(status == BLK_STS_INVAL\)\n\t\treturn RAID1_READ_END;\n//'
-)
-pass=0 fail=0
-mkdir -p "$out" && cp "$hdr" "$out/raid1-10.c.orig"
-for m in "${mutants[@]}"; do
-	name=${m%%|*} expr=${m#*|}
-	case $name in *"${MUTANTS:-}"*) ;; *) continue ;; esac
-	perl -0pe "$expr" "$out/raid1-10.c.orig" > "$hdr"
-	if cmp -s "$hdr" "$out/raid1-10.c.orig"; then
-		echo "SKIP $name: not applicable to this tree"
-		continue
-	fi
-	if "$here/kunit.sh" "$ksrc" "$out" > "$out/mutant.log" 2>&1; then
-		echo "FAIL $name: survived, the suites did not notice"
-		fail=$((fail + 1))
-	elif grep -qE 'Testing complete\. Ran [0-9]+ tests: passed: [0-9]+, failed: [0-9]+' "$out/mutant.log"; then
-		echo "PASS $name: caught ($(grep -oE 'Ran [0-9]+ tests: passed: [0-9]+, failed: [0-9]+' "$out/mutant.log"))"
-		pass=$((pass + 1))
-	else
-		echo "FAIL $name: kunit did not run (see $out/mutant.log)"
-		fail=$((fail + 1))
-	fi
-done
-cp "$out/raid1-10.c.orig" "$hdr"
-
-# dm-raid1 v2: file|name|perl substitution on that file of drivers/md
-dm_mutants=(
+'raid1-10.c|no rejections at all (the unpatched kernel)|s/^(\t\treturn )status == BLK_STS_(INVAL|NOTSUPP)[^;]*;$/${1}false;/m'
+'raid1-10.c|BLK_STS_NOTSUPP not a rejection|s/ \|\| status == BLK_STS_NOTSUPP;/;/'
+'raid1-10.c|rejected reads end at once, no other leg tried|s/return RAID1_READ_REJECTED;/return RAID1_READ_END;/'
+'raid1-10.c|rejected reads handled as device errors|s/return RAID1_READ_REJECTED;/return RAID1_READ_DEVICE_ERROR;/'
+'raid1-10.c|failfast retried before rejections|s/(\tif \(raid1_leg_rejected\(status, opf\)\)\n\t\treturn RAID1_READ_REJECTED;\n)((?:.*\n){3})(\tif \(failfast\)\n\t\treturn RAID1_READ_RETRY;\n)/$3$1$2/'
+'raid1-10.c|rejection hides a device error|s/if \(!rejected\)\n\t\treturn BLK_STS_IOERR;/if (!rejected)\n\t\treturn seen ? seen : BLK_STS_IOERR;/'
+'raid1-10.c|partial write acknowledged without marking the leg|s/return rejected && !stored && !device_error;/return rejected \&\& !device_error;/'
+'raid1-10.c|write every leg rejected marks the legs|s/return rejected && !stored && !device_error;/return false;/'
+'raid1-10.c|readahead BLK_STS_INVAL retried on a failfast leg|s/\tif \(status == BLK_STS_INVAL\)\n\t\treturn RAID1_READ_END;\n//'
 'dm-io.c|dm-io counts whole sectors (the unpatched arithmetic)|s/\*remaining -= len;/*remaining -= len & ~(SECTOR_SIZE - 1);/'
 'dm-io.c|dm-io submits empty bios and bios ending inside a sector|s/return BLK_STS_(INVAL|NOTSUPP);\n\n\treturn BLK_STS_OK;/return BLK_STS_OK;\n\n\treturn BLK_STS_OK;/'
 'dm-raid1.c|BLK_STS_INVAL is not a rejection|s/status == BLK_STS_INVAL \|\| status == BLK_STS_NOTSUPP;/status == BLK_STS_NOTSUPP;/'
@@ -61,29 +37,38 @@ dm_mutants=(
 'dm-raid1.c|rejected reads go back to the rejecting leg|s/ &&\n\t\t    !test_bit\(m - ms->mirror, &skip\)//'
 'dm-raid1.c|NOTSUPP legs are not failed after another leg served|s/\tif \(status == BLK_STS_NOTSUPP\)\n\t\t__set_bit\(leg, &bio_record->rejected_notsupp\);\n//'
 )
-if [ -f "$ksrc/drivers/md/tests/dm_raid1_kunit.c" ]; then
-	for m in "${dm_mutants[@]}"; do
-		file=${m%%|*} rest=${m#*|}; name=${rest%%|*} expr=${rest#*|}
-		case $name in *"${MUTANTS:-}"*) ;; *) continue ;; esac
-		src="$ksrc/drivers/md/$file"
-		cp "$src" "$out/$file.orig"
-		perl -0pe "$expr" "$out/$file.orig" > "$src"
-		if cmp -s "$src" "$out/$file.orig"; then
-			echo "SKIP $name: not applicable to this tree"
-			continue
-		fi
-		if "$here/kunit.sh" "$ksrc" "$out" > "$out/mutant.log" 2>&1; then
-			echo "FAIL $name: survived, the suites did not notice"
-			fail=$((fail + 1))
-		elif grep -qE 'Testing complete\. Ran [0-9]+ tests: passed: [0-9]+, failed: [0-9]+' "$out/mutant.log"; then
-			echo "PASS $name: caught ($(grep -oE 'Ran [0-9]+ tests: passed: [0-9]+, failed: [0-9]+' "$out/mutant.log"))"
-			pass=$((pass + 1))
-		else
-			echo "FAIL $name: kunit did not run (see $out/mutant.log)"
-			fail=$((fail + 1))
-		fi
-		cp "$out/$file.orig" "$src"
-	done
-fi
+
+# run_mutant FILE NAME EXPR: apply EXPR to drivers/md/FILE, run the suites,
+# restore FILE; count the mutant caught (pass) or survived (fail)
+run_mutant() {
+	local src="$ksrc/drivers/md/$1" orig="$out/$1.orig"
+
+	cp "$src" "$orig"
+	perl -0pe "$3" "$orig" > "$src"
+	if cmp -s "$src" "$orig"; then
+		echo "SKIP $2: not applicable to this tree"
+	elif "$here/kunit.sh" "$ksrc" "$out" > "$out/mutant.log" 2>&1; then
+		echo "FAIL $2: survived, the suites did not notice"
+		fail=$((fail + 1))
+	elif grep -qE 'Testing complete\. Ran [0-9]+ tests: passed: [0-9]+, failed: [0-9]+' "$out/mutant.log"; then
+		echo "PASS $2: caught ($(grep -oE 'Ran [0-9]+ tests: passed: [0-9]+, failed: [0-9]+' "$out/mutant.log"))"
+		pass=$((pass + 1))
+	else
+		echo "FAIL $2: kunit did not run (see $out/mutant.log)"
+		fail=$((fail + 1))
+	fi
+	cp "$orig" "$src"
+}
+
+pass=0 fail=0
+mkdir -p "$out"
+for m in "${mutants[@]}"; do
+	file=${m%%|*} rest=${m#*|}; name=${rest%%|*} expr=${rest#*|}
+	case $name in *"${MUTANTS:-}"*) ;; *) continue ;; esac
+	case $file in dm-*)
+		[ -f "$ksrc/drivers/md/tests/dm_raid1_kunit.c" ] || continue ;;
+	esac
+	run_mutant "$file" "$name" "$expr"
+done
 echo "kunit-mutants: $pass passed, $fail failed"
 [ "$fail" = 0 ]
