@@ -5,7 +5,7 @@
  *
  * This file is included at the end of drivers/md/dm-raid1.c, so that it runs
  * the real leg_rejected(), write_rejected(), write_failed_legs(),
- * read_rejected() and choose_mirror().
+ * leg_rejects_bio(), read_rejected() and choose_mirror().
  */
 #include <kunit/test.h>
 
@@ -49,24 +49,47 @@ static void dm_raid1_leg_rejected_test(struct kunit *test)
 #define DM_RAID1_TEST_INVAL	BLK_STS_NOTSUPP
 #endif
 
-/* A write every leg rejected ends with the status and fails no leg. */
+/*
+ * A write every leg in service rejected ends with the status and fails no
+ * leg; legs that had already failed do not count.
+ */
 static void dm_raid1_write_rejected_test(struct kunit *test)
 {
+	struct mirror_set *ms = dm_raid1_test_ms(test, 3);
 	blk_status_t st[3] = { BLK_STS_NOTSUPP, BLK_STS_NOTSUPP, BLK_STS_OK };
 
-	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x3, st), BLK_STS_NOTSUPP);
+	ms->nr_mirrors = 2;
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x3, st), BLK_STS_NOTSUPP);
 	st[0] = DM_RAID1_TEST_INVAL;
-	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x3, st), DM_RAID1_TEST_INVAL);
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x3, st), DM_RAID1_TEST_INVAL);
 	/* one leg stored it: not the request's fault */
-	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x1, st), BLK_STS_OK);
-	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x2, st), BLK_STS_OK);
-	KUNIT_EXPECT_EQ(test, write_rejected(3, 0x3, st), BLK_STS_OK);
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x1, st), BLK_STS_OK);
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x2, st), BLK_STS_OK);
+	ms->nr_mirrors = 3;
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x3, st), BLK_STS_OK);
+	ms->nr_mirrors = 2;
 	/* one leg failed it: not a rejection by every leg */
 	st[1] = BLK_STS_IOERR;
-	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x3, st), BLK_STS_OK);
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x3, st), BLK_STS_OK);
 	st[1] = BLK_STS_MEDIUM;
-	KUNIT_EXPECT_EQ(test, write_rejected(2, 0x3, st), BLK_STS_OK);
-	KUNIT_EXPECT_EQ(test, write_rejected(2, 0, st), BLK_STS_OK);
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x3, st), BLK_STS_OK);
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0, st), BLK_STS_OK);
+
+	/*
+	 * Degraded: leg 1 failed earlier and is still written.  The last
+	 * good leg rejecting a write is every leg in service rejecting it.
+	 */
+	atomic_set(&ms->mirror[1].error_count, 1);
+	st[0] = BLK_STS_NOTSUPP;
+	st[1] = BLK_STS_IOERR;
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x3, st), BLK_STS_NOTSUPP);
+	st[1] = BLK_STS_OK;
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x1, st), BLK_STS_NOTSUPP);
+	/* the good leg stored it */
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x2, st), BLK_STS_OK);
+	/* no leg in service: not a rejection, today's path */
+	atomic_set(&ms->mirror[0].error_count, 1);
+	KUNIT_EXPECT_EQ(test, write_rejected(ms, 0x3, st), BLK_STS_OK);
 }
 
 #ifdef BLK_STS_INVAL
@@ -76,23 +99,132 @@ static void dm_raid1_write_rejected_test(struct kunit *test)
  */
 static void dm_raid1_write_failed_legs_test(struct kunit *test)
 {
+	struct mirror_set *ms = dm_raid1_test_ms(test, 3);
 	blk_status_t st[3] = { BLK_STS_NOTSUPP, BLK_STS_OK, BLK_STS_OK };
 
-	KUNIT_EXPECT_EQ(test, write_failed_legs(2, 0x1, st), 0x1UL);
+	ms->nr_mirrors = 2;
+	KUNIT_EXPECT_EQ(test, write_failed_legs(ms, 0x1, st), 0x1UL);
 	st[0] = BLK_STS_IOERR;
-	KUNIT_EXPECT_EQ(test, write_failed_legs(2, 0x1, st), 0x1UL);
+	KUNIT_EXPECT_EQ(test, write_failed_legs(ms, 0x1, st), 0x1UL);
 	st[1] = BLK_STS_MEDIUM;
-	KUNIT_EXPECT_EQ(test, write_failed_legs(2, 0x3, st), 0x3UL);
+	KUNIT_EXPECT_EQ(test, write_failed_legs(ms, 0x3, st), 0x3UL);
 	st[1] = BLK_STS_NOTSUPP;
-	KUNIT_EXPECT_EQ(test, write_failed_legs(3, 0x3, st), 0x3UL);
-	KUNIT_EXPECT_EQ(test, write_failed_legs(3, 0, st), 0UL);
+	ms->nr_mirrors = 3;
+	KUNIT_EXPECT_EQ(test, write_failed_legs(ms, 0x3, st), 0x3UL);
+	KUNIT_EXPECT_EQ(test, write_failed_legs(ms, 0, st), 0UL);
+	ms->nr_mirrors = 2;
 	st[0] = BLK_STS_INVAL;
 	st[1] = BLK_STS_OK;
-	KUNIT_EXPECT_EQ(test, write_failed_legs(2, 0x1, st), 0UL);
+	KUNIT_EXPECT_EQ(test, write_failed_legs(ms, 0x1, st), 0UL);
 	st[1] = BLK_STS_IOERR;
-	KUNIT_EXPECT_EQ(test, write_failed_legs(2, 0x3, st), 0x2UL);
+	KUNIT_EXPECT_EQ(test, write_failed_legs(ms, 0x3, st), 0x2UL);
 	st[2] = BLK_STS_NOTSUPP;
-	KUNIT_EXPECT_EQ(test, write_failed_legs(3, 0x7, st), 0x6UL);
+	ms->nr_mirrors = 3;
+	KUNIT_EXPECT_EQ(test, write_failed_legs(ms, 0x7, st), 0x6UL);
+	/*
+	 * A leg that had already failed stays failed whatever it answered:
+	 * its INVAL must not make the write look unstored by a leg in service.
+	 */
+	atomic_set(&ms->mirror[0].error_count, 1);
+	KUNIT_EXPECT_EQ(test, write_failed_legs(ms, 0x1, st), 0x1UL);
+}
+#endif
+
+/* where mirror_map() ends writes a leg would reject by its limits */
+#ifdef MIRROR_NO_REGION
+static void dm_raid1_test_limits(struct queue_limits *lim,
+				 unsigned int dma_alignment,
+				 unsigned long virt_boundary_mask)
+{
+	memset(lim, 0, sizeof(*lim));
+	lim->logical_block_size = SECTOR_SIZE;
+	lim->physical_block_size = SECTOR_SIZE;
+	lim->max_segments = 128;
+	lim->max_segment_size = SZ_64K;
+	lim->seg_boundary_mask = BLK_SEG_BOUNDARY_MASK;
+	lim->max_sectors = 2048;
+	lim->max_hw_sectors = 2048;
+	lim->dma_alignment = dma_alignment;
+	lim->virt_boundary_mask = virt_boundary_mask;
+}
+
+/*
+ * mirror_map() ends a write a leg in service would reject before any leg
+ * sees it, so legs with different limits cannot store it on some legs only.
+ * leg_rejects_bio() must say which leg rejects what, by that leg's limits.
+ */
+static void dm_raid1_leg_rejects_bio_test(struct kunit *test)
+{
+	struct queue_limits sata, nvme_like, dma3;
+	struct page *p0, *p1, *p2;
+	struct bio_vec bvec[3];
+	struct bio bio;
+
+	dm_raid1_test_limits(&sata, SECTOR_SIZE - 1, 0);
+	dm_raid1_test_limits(&dma3, 3, 0);
+	dm_raid1_test_limits(&nvme_like, 3, SZ_4K - 1);
+	p0 = alloc_page(GFP_KERNEL);
+	p1 = alloc_page(GFP_KERNEL);
+	p2 = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p0);
+	KUNIT_ASSERT_NOT_NULL(test, p1);
+	KUNIT_ASSERT_NOT_NULL(test, p2);
+
+	/* well formed: every leg takes it */
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, SZ_4K, 0);
+	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &sata));
+	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &dma3));
+	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &nvme_like));
+	bio_uninit(&bio);
+
+	/* memory 4-byte aligned (buffer + 4), no gap: 4-byte legs take it */
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, SZ_4K - 4, 4);
+	__bio_add_page(&bio, p1, 4, 0);
+	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &dma3));
+	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &nvme_like));
+	bio_uninit(&bio);
+
+	/*
+	 * 4 + 508 bytes in two pages: a gap at a virt_boundary with less than
+	 * a block before it cannot be split into valid I/O, on every kernel
+	 * (newer ones also reject memory misaligned to dma_alignment).
+	 */
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, 4, 0);
+	__bio_add_page(&bio, p1, SECTOR_SIZE - 4, 0);
+	KUNIT_EXPECT_TRUE(test, leg_rejects_bio(&bio, &nvme_like));
+	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &dma3));
+	bio_uninit(&bio);
+
+	/*
+	 * 1024 + 516 + 508 bytes in three pages: the leg splits off 1024 and
+	 * then 512 bytes, and the rest (4 bytes, a gap, 508 bytes) cannot be
+	 * split into valid I/O.  The rejection comes after two splits.
+	 */
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, SZ_1K, 0);
+	__bio_add_page(&bio, p1, SZ_512 + 4, 0);
+	__bio_add_page(&bio, p2, SZ_512 - 4, 0);
+	KUNIT_EXPECT_TRUE(test, leg_rejects_bio(&bio, &nvme_like));
+	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &dma3));
+	/* the bio itself is left as it was */
+	KUNIT_EXPECT_EQ(test, bio.bi_iter.bi_size, (unsigned int)SZ_2K);
+	KUNIT_EXPECT_EQ(test, bio.bi_iter.bi_idx, 0U);
+	bio_uninit(&bio);
+
+	/* more segments than the leg takes in one request: split, not rejected */
+	dma3.max_segments = 1;
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, SZ_4K, 0);
+	__bio_add_page(&bio, p1, SZ_4K, 0);
+	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &dma3));
+	bio_uninit(&bio);
+
+	__free_page(p0);
+	__free_page(p1);
+	__free_page(p2);
 }
 #endif
 
@@ -150,6 +282,9 @@ static struct kunit_case dm_raid1_test_cases[] = {
 	KUNIT_CASE(dm_raid1_write_rejected_test),
 #ifdef BLK_STS_INVAL
 	KUNIT_CASE(dm_raid1_write_failed_legs_test),
+#endif
+#ifdef MIRROR_NO_REGION
+	KUNIT_CASE(dm_raid1_leg_rejects_bio_test),
 #endif
 	KUNIT_CASE(dm_raid1_read_retry_test),
 	KUNIT_CASE(dm_raid1_choose_mirror_test),
