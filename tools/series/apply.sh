@@ -13,7 +13,8 @@
 #                          (and a Makefile, for a test built as its own
 #                          object) into drivers/md/tests/, MAINTAINERS
 #                          entries into their sections, commit-msg is the
-#                          commit message.  A test that reaches static
+#                          commit message, notes (if any) its git notes
+#                          (checkpatch notes).  A test that reaches static
 #                          functions names them in kunit/<topic>/include,
 #                          "<test>.c <file under test>" a line: the file
 #                          under test ends with #include "tests/<test>.c"
@@ -113,6 +114,9 @@ kunit_commit() {
 	fi
 	gitk add -f drivers/md/tests drivers/md/Kconfig drivers/md/Makefile
 	gitk commit -q -F "$src/commit-msg"
+	# kunit/<topic>/notes: what goes below --- (checkpatch notes), as for
+	# the patch files' Notes:
+	[ ! -f "$src/notes" ] || gitk notes add -f -F "$src/notes" HEAD
 }
 
 # Remember where the series starts, for sparse baselines and PATCHED=0.

@@ -92,7 +92,7 @@ while read -r first second; do
 	i=$((i + 1))
 	[ -n "$c" ] || { echo "checkpatch: $ksrc lacks commits of the series: run make apply" >&2; exit 2; }
 	if [ "$first" = kunit ] || [ "$first" = doc ]; then
-		git -C "$ksrc" format-patch -1 --stdout "$c" > "$tmp"
+		git -C "$ksrc" format-patch -1 --notes --stdout "$c" > "$tmp"
 		name="$first $second (generated)"
 	else
 		cp "$top/drivers-md/$line/$first" "$tmp"
