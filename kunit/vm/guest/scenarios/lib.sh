@@ -35,6 +35,14 @@ vmerr_setup() {
 		dmsetup mknodes e$i
 	done
 }
+# vmerr_align LEG MASK: give leg eLEG a stricter dma_alignment now, under
+# an assembled array (a leg's table reloaded after assembly: the limits of
+# the devices stacked on it are not recomputed).
+vmerr_align() {
+	sz=$(blockdev --getsz /dev/nvme${1}n1)
+	dmsetup reload e$1 --table "0 $sz vmerr /dev/nvme${1}n1 0 align $2" &&
+		dmsetup resume e$1 || fail "dmsetup reload e$1 align $2"
+}
 dmname() { echo dm-$(dmsetup info -c --noheadings -o minor "$1" | tr -d ' '); }
 arm() { # DEV OP SECTOR LEN STATUS COUNT [heal]; COUNT "inf" = unlimited
 	echo "+ arm $*"; dev=$1; shift
@@ -172,7 +180,13 @@ classify_check() { # LEG CLASS STATE
 	dmesg > /tmp/kmsg.log; dmsetup ls > /tmp/dmls 2>/dev/null
 	mdclassify --no-progress --json --live --dmsetup-ls /tmp/dmls /tmp/kmsg.log > /tmp/mdc.json 2>&1
 	mdclassify --no-progress --brief --live --dmsetup-ls /tmp/dmls /tmp/kmsg.log 2>&1 | sed 's/^/  mdclassify| /'
-	inc=$(grep "\"leg\": \"$1\"" /tmp/mdc.json | head -1)
+	# the first incident of leg $1: its "class" and "live_state" lines
+	# (the JSON is indented, one key a line, leg before class before
+	# live_state in each incident)
+	inc=$(awk -v leg="\"leg\": \"$1\"" '
+		/"leg": / { cur = index($0, leg) > 0 }
+		/"class": / { cls = $0 }
+		/"live_state": / { if (cur) { print cls; print $0; exit } }' /tmp/mdc.json)
 	expect "mdclassify class of $1" "$(echo "$inc" | grep -o '"class": "[a-z-]*"')" = "\"class\": \"$2\""
 	expect "mdclassify live state of $1" "$(echo "$inc" | grep -c "\"live_state\": \"$1: $3")" = 1
 	echo "  live: $(echo "$inc" | grep -o '"live_state": "[^"]*"')"

@@ -144,7 +144,8 @@ t_request_write() {
 # Scenario 1d: legs with different limits.  Leg 0 (dm-vmerr "align 4095")
 # needs 4 KiB aligned memory, the others take 512-byte aligned buffers.  md
 # raid1/raid10 stack the legs' limits, so the block layer rejects such I/O up
-# front or leg 0 rejects it (BLK_STS_INVAL); dm-raid does not stack them.
+# front or leg 0 rejects it (BLK_STS_INVAL); dm-raid does not stack them, and
+# under LVM leg 0 gets its alignment after lvcreate (a reloaded leg table).
 t_mixed_limits() {
 	# ---- expectations (patched series) ----
 	N=20
@@ -152,8 +153,16 @@ t_mixed_limits() {
 	# 0 never faulted by a read; writes from buffer+512: EINVAL (every leg
 	# that could take it rejected it) or acknowledged, and then never stale.
 	# ----
-	STRICT0=4095
+	# md stacks its legs' limits when they are added; under LVM the leg
+	# gets its stricter alignment after lvcreate (as when a leg's table is
+	# reloaded), so that pvcreate can still write its label and the LV's
+	# own limits do not include it: the legs have to sort it out.
+	case $ARRAYKIND in
+	lvm-*) STRICT0= ;;
+	*) STRICT0=4095 ;;
+	esac
 	setup_array $ARRAYKIND || return
+	[ -n "$STRICT0" ] || { vmerr_align 0 4095 || return; }
 	vmio fill $ARR 0 1048576 7 >/dev/null
 	SUM=$(vmio sum $ARR 65536 4096); E0=$(md_errors); mark_dmesg
 	r=$(vmio read $ARR 65536 4096 512 $N $SUM)
