@@ -2,89 +2,136 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # bench.sh MDCLASSIFY -- throughput and peak RSS of mdclassify next to
-# grep -F, grep -E and ripgrep on a generated log (bench/genlog.py).
-# BENCH_SIZE (default 1G), BENCH_SCALING=1 (the default) also times 0.1, 1
-# and 4 GiB inputs for the linear-scaling check, BENCH_RUNS (7) runs per
-# figure, the median shown.  Each file is read once before timing so every
-# tool sees a warm page cache (4 GiB fits in this machine's 24 GiB).
+# grep -F (and ripgrep, if installed) on generated logs of three shapes
+# (bench/genlog.py; seeds and message mixes other than the tests'):
+#
+#   quiet   0.1% storage lines among unrelated daemons
+#   noisy   a quarter of the lines are benign storage-device messages
+#   storm   two thirds of the lines are block/NVMe/dm-raid1 error lines
+#
+# grep is given the scanner's own anchors (bench/anchors prints them from
+# ruletab.h): grep -F -f anchors.txt, the same fixed strings; grep -F
+# 'error, dev', one key, is shown as well.  Each grep reads a pipe
+# (cat FILE |) and writes a file: with stdout on /dev/null GNU grep stops
+# at its first match.  mdclassify reads the file and writes its report to
+# a file.  The tools are interleaved within each run; BENCH_RUNS (7) runs,
+# the median shown; peak RSS from one more run under /usr/bin/time.
+#
+# BENCH_SIZE (1G) per shape; BENCH_SHAPES ("quiet noisy storm");
+# BENCH_SCALING=1 (the default) also times mdclassify at BENCH_SCALE_SIZES
+# ("100M 512M 1G"; add 4G where disk and time allow) on quiet and storm.
+# BENCH_KEEP=1 keeps the generated logs in WORK.
 set -eu
 MDC=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ANCHORS_BIN=$2
 here=$(cd "$(dirname "$0")" && pwd)
 WORK=${WORK:-/tmp/mdclassify-bench}
 SIZE=${BENCH_SIZE:-1G}
-mkdir -p "$WORK"
-log=$WORK/bench-$SIZE.log
-if [ ! -s "$log" ]; then
-	echo "generating $SIZE log in $log ..."
-	python3 "$here/genlog.py" "$SIZE" "$log" 1
-fi
-bytes=$(stat -c %s "$log")
-cat "$log" > /dev/null
+RUNS=${BENCH_RUNS:-7}
+SHAPES=${BENCH_SHAPES:-quiet noisy storm}
 TIME=/usr/bin/time
 [ -x $TIME ] || { echo "bench: /usr/bin/time missing (apt-get install time)"; exit 2; }
-
-RUNS=${BENCH_RUNS:-7}
-
-median() {	# runs, command...  median wall time in microseconds
-	local n=$1 i s0 s1; shift
-	for i in $(seq "$n"); do
-		s0=$(date +%s%N)
-		# to a file: GNU grep stops at the first match when writing to /dev/null
-		"$@" > "$WORK/stdout.txt" 2>&1 || true
-		s1=$(date +%s%N)
-		echo $(( (s1 - s0) / 1000 ))
-	done | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
-}
-
-run() {	# label, command...  median wall time of RUNS runs, peak RSS
-	local label=$1; shift
-	local t m
-	t=$(median "$RUNS" "$@")
-	$TIME -o "$WORK/time.out" -f '%M' "$@" > "$WORK/stdout.txt" 2>&1 || true
-	m=$(tail -1 "$WORK/time.out")
-	printf '%s %s %s\n' "$label" "$(awk -v u="$t" 'BEGIN { printf "%.4f", u / 1e6 }')" "$m"
-}
-
-results=$WORK/results.txt
-: > "$results"
 export LC_ALL=C
-run "grep-F" grep -F -c 'error, dev' "$log" >> "$results"
-run "grep-E" grep -E -c 'error, dev|md/raid[0-9]*:|Disk failure on|Sense Key|Emask|device-mapper: (raid|integrity)|nvme[0-9]+(n[0-9]+)?: ' "$log" >> "$results"
-if command -v rg > /dev/null; then
-	run "ripgrep" rg -c 'error, dev|md/raid[0-9]*:|Disk failure on|Sense Key|Emask|device-mapper: (raid|integrity)|nvme[0-9]+(n[0-9]+)?: ' "$log" >> "$results"
-fi
-run "mdclassify" "$MDC" --no-progress "$log" >> "$results"
-run "mdclassify-json" "$MDC" --no-progress --json "$log" >> "$results"
-# where the speed comes from: one thread; a stream (read(), as for stdin
-# and compressed files) instead of pread() chunks
-run "mdclassify-1thread" env MDCLASSIFY_THREADS=1 "$MDC" --no-progress "$log" >> "$results"
-run "mdclassify-stream" env MDCLASSIFY_PREAD=0 "$MDC" --no-progress "$log" >> "$results"
+mkdir -p "$WORK"
+"$ANCHORS_BIN" > "$WORK/anchors.txt"
+RG=$(command -v rg || true)
+
+seed() { case $1 in quiet) echo 101;; noisy) echo 202;; storm) echo 303;; esac; }
+
+gen() {	# shape size -> path (generated once)
+	local f=$WORK/bench-$1-$2.log
+	if [ ! -s "$f" ]; then
+		echo "generating $2 $1 log in $f ..." >&2
+		python3 "$here/genlog.py" "$2" "$f" "$(seed "$1")" "$1" >&2
+	fi
+	echo "$f"
+}
+
+# one timed run of a tool on a file: wall microseconds
+once() {
+	local tool=$1 f=$2 s0 s1
+	s0=$(date +%s%N)
+	case $tool in
+	mdclassify)	"$MDC" --no-progress "$f" > "$WORK/out.txt" 2>&1 || true ;;
+	grep-anchors)	cat "$f" | grep -F -f "$WORK/anchors.txt" > "$WORK/out.txt" || true ;;
+	grep-1key)	cat "$f" | grep -F 'error, dev' > "$WORK/out.txt" || true ;;
+	rg-anchors)	cat "$f" | "$RG" -F -f "$WORK/anchors.txt" > "$WORK/out.txt" || true ;;
+	esac
+	s1=$(date +%s%N)
+	echo $(( (s1 - s0) / 1000 ))
+}
+
+rss() {	# peak RSS in KiB of the tool itself (not cat)
+	local tool=$1 f=$2
+	case $tool in
+	mdclassify)	$TIME -o "$WORK/time.out" -f %M "$MDC" --no-progress "$f" > "$WORK/out.txt" 2>&1 || true ;;
+	grep-anchors)	cat "$f" | $TIME -o "$WORK/time.out" -f %M grep -F -f "$WORK/anchors.txt" > "$WORK/out.txt" || true ;;
+	grep-1key)	cat "$f" | $TIME -o "$WORK/time.out" -f %M grep -F 'error, dev' > "$WORK/out.txt" || true ;;
+	rg-anchors)	cat "$f" | $TIME -o "$WORK/time.out" -f %M "$RG" -F -f "$WORK/anchors.txt" > "$WORK/out.txt" || true ;;
+	esac
+	tail -1 "$WORK/time.out"
+}
+
+median() { sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
+
+TOOLS="mdclassify grep-anchors grep-1key"
+[ -n "$RG" ] && TOOLS="$TOOLS rg-anchors"
+
+res=$WORK/results.txt
+: > "$res"
+for shape in $SHAPES; do
+	f=$(gen "$shape" "$SIZE")
+	cat "$f" > /dev/null		# warm the page cache
+	cand=$(grep -c -F -f "$WORK/anchors.txt" "$f" || true)
+	lines=$(wc -l < "$f")
+	for r in $(seq "$RUNS"); do
+		for tool in $TOOLS; do
+			echo "$tool $(once "$tool" "$f")" >> "$WORK/runs-$shape.txt.$$"
+		done
+	done
+	for tool in $TOOLS; do
+		t=$(awk -v k="$tool" '$1 == k { print $2 }' "$WORK/runs-$shape.txt.$$" | median)
+		all=$(awk -v k="$tool" '$1 == k { printf "%s%.3f", s, $2 / 1e6; s = " " }' "$WORK/runs-$shape.txt.$$")
+		echo "$shape $(stat -c %s "$f") $lines $cand $tool $t $(rss "$tool" "$f") $all" >> "$res"
+	done
+	rm -f "$WORK/runs-$shape.txt.$$"
+done
 
 echo
-echo "input: $log, $((bytes / 1048576)) MiB, $(nproc) CPUs (shared), warm page cache, median of $RUNS runs"
-printf '%-18s %9s %10s %12s %14s\n' tool seconds MB/s "vs grep -F" "peak RSS MiB"
-gf=$(awk '$1 == "grep-F" { print $2 }' "$results")
-while read -r label t rss; do
-	awk -v l="$label" -v t="$t" -v r="$rss" -v b="$bytes" -v g="$gf" 'BEGIN {
-		if (t <= 0) t = 0.005;
-		mbs = b / t / 1e6; gmbs = b / (g > 0 ? g : 0.005) / 1e6;
-		printf "%-18s %9.3f %10.0f %11.2fx %14.1f\n", l, t, mbs, mbs / gmbs, r / 1024 }'
-done < "$results"
-"$MDC" --no-progress "$log" | head -3 | sed 's/^/  /'
+echo "$(nproc) CPUs (shared; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end), warm page cache,"
+echo "median of $RUNS interleaved runs; grep/ripgrep read a pipe and write a file;"
+echo "anchors: $(wc -l < "$WORK/anchors.txt") fixed strings from ruletab.h (grep -F -f)"
+printf '%-6s %6s %9s %-13s %8s %8s %11s %10s %8s\n' shape MiB "cand%" tool seconds MB/s "vs anchors" "vs 1 key" "RSS MiB"
+awk '
+	{ sh[NR] = $1; b[NR] = $2; ln[NR] = $3; c[NR] = $4; tl[NR] = $5; t[NR] = $6; r[NR] = $7
+	  if ($5 == "grep-anchors") ga[$1] = $6; if ($5 == "grep-1key") g1[$1] = $6 }
+	END { for (i = 1; i <= NR; i++)
+		printf "%-6s %6d %8.2f%% %-13s %8.3f %8.0f %10.2fx %9.2fx %8.1f\n", sh[i], b[i] / 1048576,
+			100 * c[i] / ln[i], tl[i], t[i] / 1e6, b[i] / t[i], ga[sh[i]] / t[i], g1[sh[i]] / t[i], r[i] / 1024 }' "$res"
+echo "(all runs, seconds:)"
+awk '{ printf "  %-6s %-13s", $1, $5; for (i = 8; i <= NF; i++) printf " %s", $i; printf "\n" }' "$res"
 
 if [ "${BENCH_SCALING:-1}" = 1 ]; then
 	echo
-	echo "linear scaling (mdclassify):"
-	for s in 100M 1G 4G; do
-		f=$WORK/bench-$s.log
-		[ -s "$f" ] || python3 "$here/genlog.py" "$s" "$f" 1 2>/dev/null
-		cat "$f" > /dev/null	# warm the page cache if it fits
-		t=$(median 3 "$MDC" --no-progress "$f")
-		g=$(median 3 grep -F -c 'error, dev' "$f")
-		$TIME -o "$WORK/time.out" -f '%M' "$MDC" --no-progress "$f" > /dev/null 2>&1 || true
-		b=$(stat -c %s "$f")
-		awk -v s="$s" -v t="$t" -v g="$g" -v r="$(tail -1 "$WORK/time.out")" -v b="$b" 'BEGIN {
-			printf "  %-5s %7.3f s %7.0f MB/s  peak RSS %.1f MiB   (grep -F %.3f s, %.0f MB/s; ratio %.2fx)\n",
-				s, t / 1e6, b / (t / 1e6) / 1e6, r / 1024, g / 1e6, b / (g / 1e6) / 1e6, g / t }'
+	echo "linear scaling (mdclassify, median of 3; grep -F -f anchors the same way):"
+	for shape in quiet storm; do
+		for s in ${BENCH_SCALE_SIZES:-100M 512M 1G}; do
+			f=$(gen "$shape" "$s")
+			cat "$f" > /dev/null
+			: > "$WORK/sc.$$"
+			for r in 1 2 3; do
+				echo "m $(once mdclassify "$f")" >> "$WORK/sc.$$"
+				echo "g $(once grep-anchors "$f")" >> "$WORK/sc.$$"
+			done
+			t=$(awk '$1 == "m" { print $2 }' "$WORK/sc.$$" | median)
+			g=$(awk '$1 == "g" { print $2 }' "$WORK/sc.$$" | median)
+			m=$(rss mdclassify "$f")
+			awk -v sh="$shape" -v s="$s" -v t="$t" -v g="$g" -v m="$m" -v b="$(stat -c %s "$f")" 'BEGIN {
+				printf "  %-6s %-5s %7.3f s %6.0f MB/s %7.1f ns/KiB  peak RSS %5.1f MiB   (grep -F -f %.3f s; %.2fx)\n",
+					sh, s, t / 1e6, b / t, t * 1000 / (b / 1024), m / 1024, g / 1e6, g / t }'
+			rm -f "$WORK/sc.$$"
+			[ "${BENCH_KEEP:-0}" = 1 ] || [ "$s" = "$SIZE" ] || rm -f "$f"
+		done
 	done
 fi
+[ "${BENCH_KEEP:-0}" = 1 ] || rm -f "$WORK"/bench-*.log "$WORK/out.txt"

@@ -2,12 +2,23 @@
 # SPDX-License-Identifier: GPL-2.0
 """Generate a realistic syslog-format kernel/daemon log for `make bench`.
 
-Usage: genlog.py SIZE OUTPUT [SEED]   (SIZE in bytes, suffixes K M G)
+Usage: genlog.py SIZE OUTPUT [SEED [SHAPE]]   (SIZE in bytes, suffixes K M G)
 
-Mostly unrelated lines (systemd, sshd, cron, NetworkManager, firewall,
-audit, USB, ext4, daemons that log the word "error"), about 0.1% storage
-error lines, grouped into incidents of the kinds mdclassify knows
-(media, transport, request, benign NOTSUPP).  Deterministic for a seed.
+SHAPE (default "mixed", what the tests use):
+  mixed   mostly unrelated lines (systemd, sshd, cron, NetworkManager,
+          firewall, audit, USB, ext4, daemons that log the word "error"),
+          about 0.1% storage error lines, grouped into incidents of the
+          kinds mdclassify knows (media, transport, request, benign NOTSUPP)
+  quiet   the same kind of host with another mix of daemons (mail, web,
+          containers, kernel networking): 0.1% storage lines, and 1% benign
+          lines that hold an anchor (sudo's COMMAND=, a daemon's [WARNING])
+  noisy   a storage server: a quarter of the lines are benign messages
+          naming dm-N, nvme, sd and md devices (mounts, queue setup,
+          capacity changes, array assembly); 0.1% storage errors
+  storm   the dm-mirror zero-length READ storm: two thirds of the lines
+          are block layer, NVMe and dm-raid1 error lines, in bursts of
+          the same sector (about 250,000 lines per 5 s on the real host)
+Deterministic for a seed and shape.
 """
 import random
 import sys
@@ -39,6 +50,60 @@ NOISE = [
     "containerd[900]: time=\"2024-11-21T08:00:00Z\" level=info msg=\"shim disconnected\" id={n:x}",
     "smartd[700]: Device: /dev/sda [SAT], SMART Usage Attribute: 194 Temperature_Celsius changed from {a} to {b}",
     "kernel: [{t}] IPv6: ADDRCONF(NETDEV_CHANGE): eth{a}: link becomes ready",
+]
+
+# quiet: another host's daemons
+QUIET = [
+    "postfix/qmgr[{p}]: {n:X}: from=<bounce@example.org>, size={port}, nrcpt=1 (queue active)",
+    "postfix/smtp[{p}]: {n:X}: to=<ops@example.com>, relay=mx.example.com[10.{a}.{b}.{c}]:25, delay=0.{a}, status=sent (250 2.0.0 Ok)",
+    "dovecot[{p}]: imap-login: Login: user=<u{n}>, method=PLAIN, rip=10.{a}.{b}.{c}, lip=10.0.0.5, mpid={p}, TLS",
+    "haproxy[{p}]: 10.{a}.{b}.{c}:{port} [21/Nov/2024:08:00:00.{a}] web~ app/srv{b} 0/0/1/{c}/{n} 200 {port} - - ---- 12/12/0/0/0 0/0 \"GET /api/v1/items/{n} HTTP/1.1\"",
+    "kubelet[{p}]: I1121 08:00:00.{n} {p} kubelet_pods.go:{port}] \"Clean up pod volumes\" pod=\"default/web-{n:x}\"",
+    "kernel: [{t}] br-{n:x}: port {a}(veth{b:x}) entered forwarding state",
+    "kernel: [{t}] nf_conntrack: nf_conntrack: table full, dropping packet",
+    "kernel: [{t}] igb 0000:0{a:x}:00.0 eth1: igb: eth1 NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX",
+    "systemd[1]: Starting Daily apt download activities...",
+    "systemd[1]: logrotate.service: Succeeded.",
+    "named[{p}]: client @0x{n:x} 10.{a}.{b}.{c}#{port} (www.example.net): query failed (SERVFAIL) for www.example.net/IN/A",
+    "kernel: [{t}] Out of memory: Killed process {p} (java) total-vm:{n}kB, anon-rss:{port}kB",
+]
+
+# quiet: 1% of the lines, benign lines that happen to hold an anchor
+QUIET_RARE = [
+    "php-fpm[{p}]: [WARNING] [pool www] child {n} exited on signal 9 (SIGKILL) after {a}.{b} seconds from start",
+    "sudo[{p}]:    alice : TTY=pts/{a} ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/systemctl status nginx",
+]
+
+# noisy: benign lines that name storage devices
+STORAGE_BENIGN = [
+    "kernel: [{t}] EXT4-fs (dm-{a}): mounted filesystem {n:08x} r/w with ordered data mode. Quota mode: none.",
+    "kernel: [{t}] XFS (dm-{a}): Mounting V5 Filesystem {n:08x}-{b:04x}",
+    "kernel: [{t}] XFS (dm-{a}): Ending clean mount",
+    "kernel: [{t}] dm-{a}: detected capacity change from 0 to {n}",
+    "kernel: [{t}] nvme nvme{d}: {b}/0/0 default/read/poll queues",
+    "kernel: [{t}] nvme nvme{d}: pci function 0000:{a:02x}:00.0",
+    "kernel: [{t}] nvme{d}n1: p1 p2 p3",
+    "kernel: [{t}] EXT4-fs (nvme{d}n1p{e}): re-mounted {n:08x}. Quota mode: none.",
+    "kernel: [{t}] device-mapper: ioctl: 4.48.0-ioctl (2023-03-01) initialised: dm-devel@lists.linux.dev",
+    "kernel: [{t}] device-mapper: uevent: version 1.0.3",
+    "kernel: [{t}] sd {d}:0:0:0: [sd{l}] {n} 512-byte logical blocks: (1.00 TB/932 GiB)",
+    "kernel: [{t}] sd {d}:0:0:0: [sd{l}] Write cache: enabled, read cache: enabled, doesn't support DPO or FUA",
+    "kernel: [{t}] md/raid1:md{e}: active with 2 out of 2 mirrors",
+    "kernel: [{t}] md: data-check of RAID array md{e}",
+    "lvm[{p}]: 3 logical volume(s) in volume group \"vg{e}\" now active",
+    "systemd[1]: Mounted /srv/data{e} (/dev/mapper/vg{e}-data).",
+    "multipathd[{p}]: mpath{l}: load table [0 {n} multipath 0 0 1 1 service-time 0 1 1 8:{b} 1]",
+    "kernel: [{t}] blk_update_request: operation not supported error, dev dm-{a}, sector 0 op 0x9:(WRITE_ZEROES) flags 0x0 phys_seg 0 prio class 2",
+]
+
+# storm: what the dm-mirror zero-length READ storm writes
+STORM = [
+    "kernel: [{t}] operation not supported error, dev nvme{d}n1, sector {s} op 0x0:(READ) flags 0x0 phys_seg 0 prio class 2",
+    "kernel: [{t}] nvme{d}n1: I/O Cmd(0x2) @ LBA {s}, 0 blocks, I/O Error (sct 0x0 / sc 0x2)",
+    "kernel: [{t}] nvme{d}n1: Read(0x2) @ LBA {s}, 0 blocks, Invalid Field in Command (sct 0x0 / sc 0x2) DNR",
+    "kernel: [{t}] device-mapper: raid1: Mirror read failed.",
+    "kernel: [{t}] I/O error, dev nvme{d}n1, sector {s} op 0x0:(READ) flags 0x4000 phys_seg 0 prio class 2",
+    "kernel: [{t}] blk_print_req_error: {n} callbacks suppressed",
 ]
 
 INCIDENTS = [
@@ -90,6 +155,14 @@ def main():
     size = size_arg(sys.argv[1])
     out = sys.argv[2]
     rnd = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    shape = sys.argv[4] if len(sys.argv) > 4 else "mixed"
+    noise = {"mixed": NOISE, "quiet": QUIET + NOISE[::3], "noisy": NOISE,
+             "storm": NOISE}[shape]
+    # share of lines from the shape's own list
+    extra, extra_p = {"mixed": (None, 0), "quiet": (QUIET_RARE, 0.01),
+                      "noisy": (STORAGE_BENIGN, 0.25),
+                      "storm": (STORM, 2.0 / 3)}[shape]
+    burst_s, burst_left = 0, 0
     t = 1000.0
     sec = 0
     written = 0
@@ -119,8 +192,22 @@ def main():
                     t += 0.0001
                     block.append(stamp + tmpl.format(t="%12.6f" % t, **v))
                 storage += len(block)
+            elif extra and rnd.random() < extra_p:
+                if burst_left <= 0:	# a storm repeats one sector
+                    burst_s = rnd.randrange(1 << 30)
+                    burst_left = rnd.randrange(1, 400)
+                burst_left -= 1
+                tmpl = rnd.choice(extra)
+                block = [stamp + tmpl.format(
+                    t="%12.6f" % t, n=rnd.randrange(1, 1 << 30),
+                    p=rnd.randrange(1000, 60000), a=rnd.randrange(64),
+                    b=rnd.randrange(256), d=rnd.randrange(4),
+                    e=rnd.randrange(1, 4), l="abcd"[rnd.randrange(4)],
+                    s=burst_s)]
+                if extra is STORM:
+                    storage += 1
             else:
-                tmpl = rnd.choice(NOISE)
+                tmpl = rnd.choice(noise)
                 block = [stamp + tmpl.format(
                     t="%12.6f" % t, n=rnd.randrange(1, 1 << 30),
                     p=rnd.randrange(1000, 60000), a=rnd.randrange(256),

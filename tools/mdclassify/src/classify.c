@@ -418,6 +418,23 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 			 lvref);
 		return;
 	}
+	if (l->faulted && in->level &&
+	    (!strcmp(in->level, "raid0") || !strcmp(in->level, "linear")) &&
+	    (in->cls == CL_MEDIA || in->cls == CL_TRANSPORT ||
+	     in->cls == CL_UNKNOWN)) {
+		/* no redundancy: md failed the whole array (MD_BROKEN) */
+		if (in->cls == CL_MEDIA)
+			snprintf(in->action, sizeof(in->action),
+				 "%s has no redundancy: the array failed with %s; copy what is readable of %s to a new disk (ddrescue), then mdadm --stop /dev/%s and mdadm --assemble /dev/%s with the copy, or restore from backup; check first: %s",
+				 in->level, l->name, l->name, arr, arr, smart);
+		else
+			snprintf(in->action, sizeof(in->action),
+				 "%s has no redundancy: the array failed with %s; %s it (%s), then mdadm --stop /dev/%s && mdadm --assemble /dev/%s (a member that comes back has its data)",
+				 in->level, l->name,
+				 in->cls == CL_TRANSPORT ? "fix the path of" : "find out what happened to",
+				 smart, arr, arr);
+		return;
+	}
 	switch (in->cls) {
 	case CL_REQUEST:
 		if (!l->faulted)

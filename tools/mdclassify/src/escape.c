@@ -10,6 +10,10 @@
  */
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "mdclassify.h"
 
 static size_t utf8_len(const unsigned char *s, size_t n)
@@ -48,7 +52,29 @@ size_t mdc_escape(char *dst, size_t dstlen, const char *src, size_t len)
 		return 0;
 	while (i < len) {
 		unsigned char c = s[i];
+		size_t r = i, room = dstlen - 1 - o;
 
+		/* a run of printable ASCII, the usual case, is copied whole */
+#ifdef __SSE2__
+		while (r + 16 <= len && r - i + 16 <= room) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(s + r));
+			__m128i ok = _mm_and_si128(
+				_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1f)),
+				_mm_cmplt_epi8(v, _mm_set1_epi8(0x7f)));
+
+			if (_mm_movemask_epi8(ok) != 0xffff)
+				break;
+			r += 16;
+		}
+#endif
+		while (r < len && r - i < room && s[r] >= 0x20 && s[r] < 0x7f)
+			r++;
+		if (r > i) {
+			memcpy(dst + o, s + i, r - i);
+			o += r - i;
+			i = r;
+			continue;
+		}
 		if (c >= 0x20 && c < 0x7f) {
 			if (o + 1 >= dstlen)
 				break;
@@ -82,29 +108,4 @@ size_t mdc_escape(char *dst, size_t dstlen, const char *src, size_t len)
 	}
 	dst[o] = 0;
 	return o;
-}
-
-/* Write a JSON string; input must already be escaped by mdc_escape(). */
-void mdc_json_str(FILE *f, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	if (!s) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = *s;
-
-		if (c == '"' || c == '\\') {
-			fputc('\\', f);
-			fputc(c, f);
-		} else if (c < 0x20 || c == 0x7f) {
-			fprintf(f, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-		} else {
-			fputc(c, f);
-		}
-	}
-	fputc('"', f);
 }

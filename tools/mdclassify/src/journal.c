@@ -72,6 +72,7 @@ static void entry(struct mdc_model *m, sd_journal *j, int file,
 		l.has_rel = 1;
 	}
 	field(j, "_KERNEL_DEVICE", l.kdev, sizeof(l.kdev));
+	field(j, "_HOSTNAME", l.host, sizeof(l.host));	/* one report per host */
 	if (field(j, "_TRANSPORT", tmp, sizeof(tmp)) > 0 && !strcmp(tmp, "kernel"))
 		strcpy(l.tag, "kernel");
 	else if (field(j, "SYSLOG_IDENTIFIER", ident, sizeof(ident)) > 0)

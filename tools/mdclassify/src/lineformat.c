@@ -14,6 +14,8 @@
 
 #include "mdclassify.h"
 
+#include "cclass.h"
+
 static const char *const fmt_names[FMT_NR] = {
 	[FMT_BARE] = "bare",
 	[FMT_DMESG] = "dmesg",
@@ -83,12 +85,38 @@ static int hms(const char *s, const char *e, int *h, int *mi, int *sec)
 	       num(s + 3, e, 2, mi) && s[5] == ':' && num(s + 6, e, 2, sec);
 }
 
+/*
+ * 0.1, then each the one before divided by 10: the factor of each digit
+ * of a fraction, as printk_time() used to divide it digit by digit, here
+ * divided by the compiler (IEEE division, as at run time)
+ */
+#define F0	0.1
+#define F1	(F0 / 10)
+#define F2	(F1 / 10)
+#define F3	(F2 / 10)
+#define F4	(F3 / 10)
+#define F5	(F4 / 10)
+#define F6	(F5 / 10)
+#define F7	(F6 / 10)
+#define F8	(F7 / 10)
+#define F9	(F8 / 10)
+#define F10	(F9 / 10)
+#define F11	(F10 / 10)
+#define F12	(F11 / 10)
+#define F13	(F12 / 10)
+#define F14	(F13 / 10)
+#define F15	(F14 / 10)
+#define FTEN	16
+static const double ften[FTEN] = {
+	F0, F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12, F13, F14, F15,
+};
+
 /* "[  12.345678]" -> seconds; returns bytes used or 0 */
 static size_t printk_time(const char *s, const char *e, double *t)
 {
 	const char *p = s + 1;
 	double v = 0, f = 0.1;
-	int digits = 0;
+	int digits = 0, k = 0;
 
 	if (p >= e || *s != '[')
 		return 0;
@@ -101,9 +129,10 @@ static size_t printk_time(const char *s, const char *e, double *t)
 	if (!digits || p >= e || *p != '.')
 		return 0;
 	p++;
+	/* the same steps as f /= 10 each digit, made once */
 	while (p < e && isdigit((unsigned char)*p)) {
 		v += (*p++ - '0') * f;
-		f /= 10;
+		f = ++k < FTEN ? ften[k] : f / 10;
 	}
 	if (p >= e || *p != ']')
 		return 0;
@@ -158,13 +187,18 @@ static int is_daemon_tag(const char *s, size_t n)
  * "TAG:" or "TAG[PID]:" at p; sets tag and returns pointer after ": "
  * or NULL.  Tags are [A-Za-z0-9_.-/]+.
  */
+/* [A-Za-z0-9_./-]: the bytes of a tag */
+static const unsigned char tag_char[256] = {
+	['-'] = 1, ['.'] = 1, ['/'] = 1, ['_'] = 1,
+	['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+};
+
 static const char *tag_at(const char *p, const char *e, struct mdc_line *l,
 			  int need_known)
 {
 	const char *t = p, *te;
 
-	while (p < e && (isalnum((unsigned char)*p) || *p == '_' ||
-			 *p == '-' || *p == '.' || *p == '/'))
+	while (p < e && tag_char[(unsigned char)*p])
 		p++;
 	te = p;
 	if (te == t)
@@ -225,7 +259,77 @@ static const char *host_tag(const char *p, const char *e, struct mdc_line *l)
 		strcpy(l->tag, "kernel");
 		return q + 9;
 	}
-	return tag_at(q, e, l, 0);
+	r = tag_at(q, e, l, 0);
+	/*
+	 * "host hda: task_in_intr: ..." -- a syslogd that does not tag
+	 * kernel lines (seen in 2.6-era posts): a word that is no known
+	 * daemon and has no [pid] is the kernel's own prefix, so it stays
+	 * part of the message.
+	 */
+	if (r && q[strlen(l->tag)] == ':' && !strchr(l->tag, '/') &&
+	    !is_daemon_tag(l->tag, strlen(l->tag))) {
+		l->tag[0] = 0;
+		return q;
+	}
+	return r;
+}
+
+/*
+ * util-linux dmesg -x/--decode: "kern  :warn  : " (facility and level
+ * names, padded); the kernel test robot's decoded traces also drop the
+ * padding ("kern :warn : ").  Returns the length of the prefix or 0.
+ */
+static size_t decode_prefix(const char *s, const char *e)
+{
+	static const char *const lev[] = {
+		"emerg", "alert", "crit", "err", "warn", "notice", "info",
+		"debug", NULL
+	};
+	const char *p = s, *w;
+	int i;
+
+	while (p < e && islower((unsigned char)*p))
+		p++;
+	if (p == s || p - s > 8)
+		return 0;
+	p = skip_sp(p, e);
+	if (p >= e || *p != ':')
+		return 0;
+	w = ++p;
+	while (p < e && islower((unsigned char)*p))
+		p++;
+	for (i = 0; lev[i]; i++)
+		if ((size_t)(p - w) == strlen(lev[i]) &&
+		    !memcmp(w, lev[i], p - w))
+			break;
+	if (!lev[i])
+		return 0;
+	p = skip_sp(p, e);
+	if (p >= e || *p != ':')
+		return 0;
+	return skip_sp(p + 1, e) - s;
+}
+
+/* dmesg -H/--reltime deltas: "[  +0.000024]"; no absolute time */
+static size_t reltime_delta(const char *s, const char *e)
+{
+	const char *p = s + 1;
+	int digits = 0;
+
+	if (p >= e || *s != '[')
+		return 0;
+	while (p < e && *p == ' ')
+		p++;
+	if (p >= e || *p != '+')
+		return 0;
+	p++;
+	while (p < e && (isdigit((unsigned char)*p) || *p == '.')) {
+		p++;
+		digits++;
+	}
+	if (!digits || p >= e || *p != ']')
+		return 0;
+	return skip_sp(p + 1, e) - s;
 }
 
 /* "[ secs]" and caller id after a kernel tag */
@@ -411,18 +515,17 @@ static int parse_dmesg_t(const char *p, const char *e, struct mdc_line *l,
 	return 1;
 }
 
-int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
+/*
+ * What comes before any time stamp: carriage returns, trailing blanks, a
+ * "<3>" priority, a dmesg -x facility:level and a dmesg -d delta.  Sets
+ * *e to the end of the text; returns where the stamp would start.
+ */
+static const char *preamble(const char *s, const char **pe,
+			    struct mdc_line *l)
 {
-	const char *e = s + len, *p = s, *q;
+	const char *p = s, *e = *pe, *q;
 	size_t n;
-	double t;
-	int precise, h, mi, sec, ms;
 
-	l->fmt = FMT_BARE;
-	l->has_rel = l->has_abs = 0;
-	l->tag[0] = 0;
-	l->raw = s;
-	l->rawlen = len;
 	while (p < e && (*p == '\r'))
 		p++;
 	while (e > p && (e[-1] == '\r' || e[-1] == ' '))
@@ -436,6 +539,32 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 		if (q < e && *q == '>')
 			p = q + 1;
 	}
+	n = decode_prefix(p, e);
+	if (n) {
+		if (!memcmp(p, "kern", 4))
+			strcpy(l->tag, "kernel");
+		p += n;
+	}
+	n = reltime_delta(p, e);
+	if (n)
+		p += n;
+	*pe = e;
+	return p;
+}
+
+int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
+{
+	const char *e = s + len, *p = s, *q;
+	size_t n;
+	double t;
+	int precise, h, mi, sec, ms;
+
+	l->fmt = FMT_BARE;
+	l->has_rel = l->has_abs = 0;
+	l->tag[0] = 0;
+	l->raw = s;
+	l->rawlen = len;
+	p = preamble(s, &e, l);
 
 	if (parse_iso(p, e, l, &q)) {
 		l->fmt = FMT_ISO;
@@ -527,4 +656,25 @@ done:
 	l->msg = p;
 	l->msglen = e - p;
 	return 0;
+}
+
+/*
+ * 1 when mdc_parse_line() certainly does not leave the line FMT_BARE (a
+ * time stamp of a format it knows starts the line: it then takes that
+ * format, or an earlier one, or fails); 0 when only the whole parse can
+ * tell.  The continuation check asks just this of the line that follows
+ * a hit.
+ */
+int mdc_line_stamped(const char *s, size_t len)
+{
+	const char *e = s + len, *p, *q;
+	struct mdc_line l;
+	double t;
+	int precise;
+
+	l.tag[0] = 0;
+	p = preamble(s, &e, &l);	/* as mdc_parse_line() */
+	return parse_iso(p, e, &l, &q) || parse_dmesg_t(p, e, &l, &q) ||
+	       printk_time(p, e, &t) ||
+	       parse_bsd(p, e, &l, 1970, &q, &precise);
 }

@@ -100,6 +100,7 @@ enum mdc_ev {
 	EV_HCTL,	/* sd H:C:T:L: [sdX] -- name mapping */
 	EV_SCSI_HOST,	/* scsi hostN: driver (boot) */
 	EV_ATA_PORT,	/* ataN: SATA max ... (boot) */
+	EV_CDB,		/* sd ...: CDB: the command the sense lines were about */
 };
 
 struct mdc_event {
@@ -163,6 +164,7 @@ struct mdc_dev {
 	struct mdc_when sfirst[SIG_NR], slast[SIG_NR];	/* per signal */
 	struct mdc_when first, last;
 	struct mdc_evlist ev;
+	unsigned int req_pending;	/* request signals awaiting their CDB */
 };
 
 struct mdc_array {
@@ -265,6 +267,7 @@ struct mdc_model {
 	unsigned long suppressed_pending;
 	/* syslog hosts: every host has its own boots (one report each) */
 	char hosts[MDC_MAX_HOSTS][64];
+	char host_boot_id[MDC_MAX_HOSTS][40];	/* each host's current _BOOT_ID */
 	unsigned int nhosts, cur_host;
 	int maxboot;
 	unsigned char boot_host[MDC_MAX_BOOTS];	/* host index + 1 */
@@ -280,10 +283,10 @@ struct mdc_model {
 
 /* escape.c */
 size_t mdc_escape(char *dst, size_t dstlen, const char *src, size_t len);
-void mdc_json_str(FILE *f, const char *s);
 
 /* lineformat.c */
 int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year);
+int mdc_line_stamped(const char *s, size_t len);
 const char *mdc_fmt_name(enum mdc_fmt f);
 int64_t mdc_mktime_utc(int y, int mon, int d, int h, int mi, int s);
 int mdc_month(const char *s, size_t len);
@@ -293,14 +296,13 @@ int mdc_month(const char *s, size_t len);
 #define MDC_MAX_ANCHORS	96
 struct mdc_anchor {
 	char lit[MDC_MAX_ANCHOR];
-	unsigned char len, off, bucket, planned;
+	unsigned char len;
 };
 int mdc_rules(const char *msg, size_t len, const char *tag,
 	      struct mdc_event *ev);
 unsigned int mdc_rule_count(void);
 const char *mdc_rule_anchor(unsigned int i);
 unsigned int mdc_anchors(struct mdc_anchor *out, unsigned int max);
-int mdc_anchor_plan_orphans(void);
 const enum mdc_sig *mdc_precedence(unsigned int *n);
 int mdc_request_shape(void);
 

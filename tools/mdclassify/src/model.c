@@ -314,7 +314,9 @@ static struct mdc_dev *get_dev(struct mdc_model *m, const char *name,
 	cpname(esc, sizeof(esc), name);
 	norm_dev(esc);
 	for (i = (int)m->ndevs - 1; i >= 0; i--)
-		if (m->devs[i]->boot == w->boot && !strcmp(m->devs[i]->name, esc))
+		if (m->devs[i]->boot == w->boot &&
+		    m->devs[i]->name[0] == esc[0] &&
+		    !strcmp(m->devs[i]->name, esc))
 			return m->devs[i];
 	if (m->ndevs >= MDC_MAX_DEVS) {
 		m->st.dropped_entities++;
@@ -328,6 +330,18 @@ static struct mdc_dev *get_dev(struct mdc_model *m, const char *name,
 	d->first = *w;
 	m->devs[m->ndevs++] = d;
 	return d;
+}
+
+/* SBC READ/WRITE opcodes (6, 10, 12, 16, 32 and WRITE AND VERIFY) */
+static int cdb_moves_data(int op)
+{
+	switch (op) {
+	case 0x08: case 0x0a: case 0x28: case 0x2a: case 0x2e:
+	case 0xa8: case 0xaa: case 0xae: case 0x88: case 0x8a: case 0x8e:
+	case 0x7f:
+		return 1;
+	}
+	return 0;
 }
 
 static struct mdc_leg *recent_leg(struct mdc_model *m, const char *array,
@@ -399,6 +413,9 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			l->fault_at = *w;
 		l->faulted = 1;
 		l->fault++;
+		/* raid0/linear have no redundancy: md sets MD_BROKEN */
+		if (!strcmp(ev->level, "raid0") || !strcmp(ev->level, "linear"))
+			m->arrays[l->array]->dead = 1;
 		if (m->superwrite_pending &&
 		    mdc_near(&m->superwrite_at, w, 0, 5)) {
 			l->superwrite += m->superwrite_pending;
@@ -473,6 +490,12 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 	case EV_SUPERWRITE:
 		m->superwrite_pending++;
 		m->superwrite_at = *w;
+		if (ev->sig != SIG_NONE) {	/* the error says why */
+			struct mdc_event g = *ev;
+
+			g.kind = EV_GLOBALSIG;
+			apply(m, ln, &g, w);
+		}
 		break;
 	case EV_KICKED:
 		l = get_leg(m, "", "", ev->dev, w);
@@ -602,6 +625,14 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		if (l)
 			cpname(m->sw[m->nsw]->array, MDC_NAME,
 			       m->arrays[l->array]->name);
+		/*
+		 * A bug report right after md failed a leg (within a minute,
+		 * same boot) belongs to the storage path even when its trace
+		 * is cut off or decoded without module names (issue 14:
+		 * "BUG/Oops/WARN ... right after a leg fault -> software").
+		 */
+		if (l && l->faulted && mdc_near(&l->last, w, 0, 60))
+			m->sw[m->nsw]->storage = 1;
 		m->nsw++;
 		m->sw_open = m->nsw;
 		m->sw_frames = 60;
@@ -637,8 +668,9 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			apply(m, ln, ev, w);
 			break;
 		}
-		map = mdc_model_lookup(m, ev->dev);
-		d = get_dev(m, map && strcmp(map, "?") && strchr(ev->dev, ':') &&
+		/* an H:C:T:L named by an earlier "sd H:C:T:L: [sdX]" line */
+		map = strchr(ev->dev, ':') ? mdc_model_lookup(m, ev->dev) : NULL;
+		d = get_dev(m, map && strcmp(map, "?") &&
 				   !strncmp(map, "sd", 2) ? map : ev->dev, w);
 		if (!d)
 			break;
@@ -647,6 +679,8 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 				d->sfirst[ev->sig] = *w;
 			d->slast[ev->sig] = *w;
 			d->cnt[ev->sig]++;
+			if (ev->sig == SIG_REQUEST)
+				d->req_pending++;
 			if (ev->strength > d->maxstr[ev->sig])
 				d->maxstr[ev->sig] = ev->strength;
 			if (!d->why[ev->sig])
@@ -654,6 +688,32 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		}
 		d->last = *w;
 		mdc_evadd(&d->ev, ln->file, ln->lineno, ln->raw, ln->rawlen);
+		break;
+	case EV_CDB:
+		/*
+		 * The sense lines before it were about this command.  A
+		 * refused command that moves no data (a probe, WRITE SAME,
+		 * UNMAP, a SAT pass-through from smartd/hdparm) says nothing
+		 * about the READ/WRITE that failed: take its request
+		 * evidence back.
+		 */
+		map = mdc_model_lookup(m, ev->dev);
+		d = get_dev(m, map && strcmp(map, "?") && strchr(ev->dev, ':') &&
+				   !strncmp(map, "sd", 2) ? map : ev->dev, w);
+		if (!d)
+			break;
+		if (d->req_pending && !cdb_moves_data((int)ev->num)) {
+			unsigned int k = d->req_pending;
+
+			if (k > d->cnt[SIG_REQUEST])
+				k = d->cnt[SIG_REQUEST];
+			d->cnt[SIG_REQUEST] -= k;
+			if (!d->cnt[SIG_REQUEST]) {
+				d->maxstr[SIG_REQUEST] = 0;
+				d->why[SIG_REQUEST] = NULL;
+			}
+		}
+		d->req_pending = 0;
 		break;
 	case EV_GLOBALSIG: {
 		struct mdc_gsig *g;
@@ -746,6 +806,9 @@ static void switch_host(struct mdc_model *m, const char *host)
 	unsigned int i;
 	char esc[64];
 
+	/* the same host as the line before (a stored name is escaped text) */
+	if (m->nhosts && !strcmp(m->hosts[m->cur_host], host))
+		return;
 	cpname(esc, sizeof(esc), host);
 	if (m->nhosts && !strcmp(m->hosts[m->cur_host], esc))
 		return;
@@ -819,13 +882,22 @@ void mdc_model_line(struct mdc_model *m, struct mdc_line *ln)
 		new_boot(m);
 	m->last_file = ln->file;
 	m->last_abs = ln->has_abs;
-	if (ln->boot[0] && strcmp(ln->boot, m->cur_boot_id)) {
-		if (m->cur_boot_id[0])
-			new_boot(m);
-		strcpy(m->cur_boot_id, ln->boot);
-	}
+	/*
+	 * The host first: boot ids are per host (a journal of several
+	 * hosts, _HOSTNAME, interleaves their boots).
+	 */
 	if (ln->host[0])
 		switch_host(m, ln->host);
+	{
+		char *cur = m->nhosts ? m->host_boot_id[m->cur_host] :
+					m->cur_boot_id;
+
+		if (ln->boot[0] && strcmp(ln->boot, cur)) {
+			if (cur[0])
+				new_boot(m);
+			snprintf(cur, sizeof(m->cur_boot_id), "%s", ln->boot);
+		}
+	}
 	w.boot = m->boot;
 	w.seq = ++m->seq;
 	w.file = ln->file;
@@ -841,7 +913,10 @@ void mdc_model_line(struct mdc_model *m, struct mdc_line *ln)
 	p = buf;
 	e = buf + n;
 	while (p < e) {
-		x = strstr(p, "\\x0a");
+		/* strstr(p, "\\x0a"), by its rare first byte */
+		for (x = p; (x = memchr(x, '\\', e - x)); x++)
+			if (e - x >= 4 && !memcmp(x, "\\x0a", 4))
+				break;
 		if (!x)
 			x = e;
 		buf[x - buf] = 0;

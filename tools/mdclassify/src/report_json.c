@@ -1,118 +1,163 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * report_json.c - one JSON document (--json) or one JSON line per
- * incident (--follow --json).  Log text is escaped by mdc_escape() first
- * and then JSON-quoted, so no control byte or invalid UTF-8 reaches the
- * output.
+ * incident (--follow --json), built with json-c.  Log text is escaped by
+ * mdc_escape() first (no control byte or invalid UTF-8 reaches the
+ * output) and json-c quotes it.  The layout is published as
+ * Documentation/mdclassify.schema.json (schema_version).
  */
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "mdclassify.h"
 
-static void kv(FILE *f, const char *k, const char *v, int comma)
+/* a document: two-space indentation; a --follow line: one line */
+#define DOC_FLAGS	(JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | \
+			 JSON_C_TO_STRING_NOSLASHESCAPE)
+#define LINE_FLAGS	(JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/* a string member, or null */
+static void add_str(struct json_object *o, const char *k, const char *v)
 {
-	fprintf(f, "\"%s\": ", k);
-	mdc_json_str(f, v);
-	if (comma)
-		fputs(", ", f);
+	json_object_object_add(o, k, v ? json_object_new_string(v) : NULL);
 }
 
-static void incident(FILE *f, const struct mdc_model *m,
-		     const struct mdc_incident *in, const char *ind)
+static void add_u64(struct json_object *o, const char *k, unsigned long long v)
+{
+	json_object_object_add(o, k, json_object_new_uint64(v));
+}
+
+static void add_i64(struct json_object *o, const char *k, long long v)
+{
+	json_object_object_add(o, k, json_object_new_int64(v));
+}
+
+static struct json_object *incident(const struct mdc_model *m,
+				    const struct mdc_incident *in)
 {
 	const struct mdc_leg *l = in->legp;
+	struct json_object *o = json_object_new_object(), *ev;
 	unsigned int i;
 
-	fprintf(f, "%s{", ind);
-	kv(f, "array", in->array, 1);
-	kv(f, "level", in->level && in->level[0] ? in->level : NULL, 1);
-	kv(f, "lv", in->lv[0] ? in->lv : NULL, 1);
-	kv(f, "leg", in->leg, 1);
-	kv(f, "device", in->device, 1);
-	kv(f, "host", mdc_boot_host(m, in->boot), 1);
-	fprintf(f, "\"boot\": %d, ", in->boot);
-	kv(f, "class", mdc_class_name(in->cls), 1);
-	kv(f, "verdict", mdc_verdict_name(in->cls), 1);
-	kv(f, "confidence", in->confidence, 1);
-	fprintf(f, "\"leg_faulted\": %s, ", in->faulted ? "true" : "false");
-	kv(f, "action", in->action, 1);
-	kv(f, "kernel_fix", in->fix[0] ? in->fix : NULL, 1);
-	kv(f, "why", in->why, 1);
-	kv(f, "live_state", in->live[0] ? in->live : NULL, 1);
-	if (l)
-		fprintf(f, "\"counts\": {\"rescheduled\": %lu, \"redirected\": %lu, \"corrected\": %lu, \"not_correctable\": %lu, \"read_errors\": %ld, \"read_error_max\": %ld, \"faults\": %lu, \"kicked\": %lu, \"superblock_write_errors\": %lu}, ",
-			l->resched, l->redirect, l->corrected, l->notcorr,
-			l->thr_cur, l->thr_max, l->fault + l->failing +
-			l->mirror_fail + l->lvfail, l->kicked, l->superwrite);
-	fputs("\"evidence\": [", f);
+	add_str(o, "array", in->array);
+	add_str(o, "level", in->level && in->level[0] ? in->level : NULL);
+	add_str(o, "lv", in->lv[0] ? in->lv : NULL);
+	add_str(o, "leg", in->leg);
+	add_str(o, "device", in->device);
+	add_str(o, "host", mdc_boot_host(m, in->boot));
+	add_i64(o, "boot", in->boot);
+	add_str(o, "class", mdc_class_name(in->cls));
+	add_str(o, "verdict", mdc_verdict_name(in->cls));
+	add_str(o, "confidence", in->confidence);
+	json_object_object_add(o, "leg_faulted",
+			       json_object_new_boolean(in->faulted));
+	add_str(o, "action", in->action);
+	add_str(o, "kernel_fix", in->fix[0] ? in->fix : NULL);
+	add_str(o, "why", in->why);
+	add_str(o, "live_state", in->live[0] ? in->live : NULL);
+	if (l) {
+		struct json_object *c = json_object_new_object();
+
+		add_u64(c, "rescheduled", l->resched);
+		add_u64(c, "redirected", l->redirect);
+		add_u64(c, "corrected", l->corrected);
+		add_u64(c, "not_correctable", l->notcorr);
+		add_i64(c, "read_errors", l->thr_cur);
+		add_i64(c, "read_error_max", l->thr_max);
+		add_u64(c, "faults", l->fault + l->failing + l->mirror_fail +
+			l->lvfail);
+		add_u64(c, "kicked", l->kicked);
+		add_u64(c, "superblock_write_errors", l->superwrite);
+		json_object_object_add(o, "counts", c);
+	}
+	ev = json_object_new_array();
 	for (i = 0; i < in->nevid; i++) {
 		const struct mdc_evid *e = &in->evid[i];
-		char fn[256];
+		struct json_object *x = json_object_new_object();
 		const char *name = e->file < (int)m->nfiles ? m->files[e->file] : "?";
+		char fn[256];
 
 		mdc_escape(fn, sizeof(fn), name, strlen(name));
-		fputs(i ? ", {" : "{", f);
-		kv(f, "file", fn, 1);
-		fprintf(f, "\"line\": %llu, ", (unsigned long long)e->line);
-		kv(f, "text", e->text, 0);
-		fputc('}', f);
+		add_str(x, "file", fn);
+		add_u64(x, "line", e->line);
+		add_str(x, "text", e->text);
+		json_object_array_add(ev, x);
 	}
-	fprintf(f, "], \"evidence_omitted\": %llu}", (unsigned long long)in->more);
+	json_object_object_add(o, "evidence", ev);
+	add_u64(o, "evidence_omitted", in->more);
+	return o;
+}
+
+/* print, then one newline; nothing on allocation failure but the newline */
+static void put(FILE *f, struct json_object *o, int flags)
+{
+	const char *s = json_object_to_json_string_ext(o, flags);
+
+	if (s)
+		fputs(s, f);
+	fputc('\n', f);
+	json_object_put(o);
 }
 
 void mdc_report_incident_jsonl(FILE *f, const struct mdc_model *m,
 			       const struct mdc_incident *in)
 {
-	incident(f, m, in, "");
-	fputc('\n', f);
+	put(f, incident(m, in), LINE_FLAGS);
 	fflush(f);
 }
 
 void mdc_report_json(FILE *f, const struct mdc_model *m,
 		     const struct mdc_result *r, int exit_code)
 {
-	unsigned int i, n;
+	struct json_object *doc = json_object_new_object(), *arrays, *incs, *s;
+	unsigned int i;
 	const char *kernel = m->opts && m->opts->kernel ? m->opts->kernel :
 			     m->kernel[0] ? m->kernel : NULL;
 
-	fprintf(f, "{\"schema_version\": %d, \"arrays\": [",
-		MDC_JSON_SCHEMA_VERSION);
-	for (i = 0, n = 0; i < m->narrays; i++) {
+	add_i64(doc, "schema_version", MDC_JSON_SCHEMA_VERSION);
+	arrays = json_object_new_array();
+	for (i = 0; i < m->narrays; i++) {
 		const struct mdc_array *a = m->arrays[i];
+		struct json_object *o;
 		const char *state;
 		char why[200];
 
 		if (!mdc_array_state(a, &state, why, sizeof(why)))
 			continue;
-		fputs(n++ ? ", {" : "{", f);
-		kv(f, "array", a->name, 1);
-		kv(f, "host", mdc_boot_host(m, a->boot), 1);
-		kv(f, "level", a->level[0] ? a->level : NULL, 1);
-		kv(f, "state", state, 1);
-		kv(f, "why", why, 0);
-		fputc('}', f);
+		o = json_object_new_object();
+		add_str(o, "array", a->name);
+		add_str(o, "host", mdc_boot_host(m, a->boot));
+		add_str(o, "level", a->level[0] ? a->level : NULL);
+		add_str(o, "state", state);
+		add_str(o, "why", why);
+		json_object_array_add(arrays, o);
 	}
-	fputs("],\n\"incidents\": [\n", f);
-	for (i = 0; i < r->ninc; i++) {
-		incident(f, m, &r->inc[i], "  ");
-		fputs(i + 1 < r->ninc ? ",\n" : "\n", f);
-	}
-	fputs("], \"summary\": {", f);
-	fprintf(f, "\"inputs\": %u, \"bytes\": %llu, \"lines\": %llu, \"candidates\": %llu, \"matched\": %llu, \"skipped\": %llu, \"overlong\": %llu, \"binary\": %llu, \"joined\": %llu, \"filtered\": %llu, \"dropped\": %llu, \"input_errors\": %llu, ",
-		m->st.inputs, (unsigned long long)m->st.bytes,
-		(unsigned long long)m->st.lines,
-		(unsigned long long)m->st.candidates,
-		(unsigned long long)m->st.matched,
-		(unsigned long long)m->st.skipped,
-		(unsigned long long)m->st.overlong,
-		(unsigned long long)m->st.binary,
-		(unsigned long long)m->st.joined,
-		(unsigned long long)m->st.filtered,
-		(unsigned long long)m->st.dropped_entities,
-		(unsigned long long)m->st.input_errors);
-	fprintf(f, "\"incidents\": %u, \"degraded_legs\": %u, ", r->ninc,
-		r->degraded);
-	kv(f, "primary_class", r->has_primary ? mdc_class_name(r->primary) : NULL, 1);
-	kv(f, "kernel", kernel, 1);
-	fprintf(f, "\"exit_code\": %d}}\n", exit_code);
+	json_object_object_add(doc, "arrays", arrays);
+	incs = json_object_new_array();
+	for (i = 0; i < r->ninc; i++)
+		json_object_array_add(incs, incident(m, &r->inc[i]));
+	json_object_object_add(doc, "incidents", incs);
+
+	s = json_object_new_object();
+	add_u64(s, "inputs", m->st.inputs);
+	add_u64(s, "bytes", m->st.bytes);
+	add_u64(s, "lines", m->st.lines);
+	add_u64(s, "candidates", m->st.candidates);
+	add_u64(s, "matched", m->st.matched);
+	add_u64(s, "skipped", m->st.skipped);
+	add_u64(s, "overlong", m->st.overlong);
+	add_u64(s, "binary", m->st.binary);
+	add_u64(s, "joined", m->st.joined);
+	add_u64(s, "filtered", m->st.filtered);
+	add_u64(s, "dropped", m->st.dropped_entities);
+	add_u64(s, "input_errors", m->st.input_errors);
+	add_u64(s, "incidents", r->ninc);
+	add_u64(s, "degraded_legs", r->degraded);
+	add_str(s, "primary_class",
+		r->has_primary ? mdc_class_name(r->primary) : NULL);
+	add_str(s, "kernel", kernel);
+	add_i64(s, "exit_code", exit_code);
+	json_object_object_add(doc, "summary", s);
+	put(f, doc, DOC_FLAGS);
 }

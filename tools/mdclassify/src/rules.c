@@ -12,10 +12,15 @@
  * expressions, so each row is cheap.
  */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mdclassify.h"
+
+#include "cclass.h"
 #include "ruletab.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -94,6 +99,14 @@ static const char *md_prefix(const char *m, struct mdc_event *ev)
 		} else if (!strncmp(p, "raid0:", 6)) {
 			strcpy(ev->level, "raid0");
 			p += 6;
+		} else if (!strncmp(p, "raid0md", 7)) {
+			/* 5.19+ raid0_error: "md/raid0%s:" (no colon) */
+			strcpy(ev->level, "raid0");
+			p += 5;
+		} else if (!strncmp(p, "linear", 6)) {
+			/* md-linear.c linear_error: "md/linear%s:" */
+			strcpy(ev->level, "linear");
+			p += 6 + (p[6] == ':');
 		} else {
 			return NULL;
 		}
@@ -168,23 +181,50 @@ static int storage_text(const char *s)
 }
 
 
-static int tag_ok(const struct mdc_rule *r, const char *tag)
+/*
+ * which tag selectors (enum mdc_tagsel) a message's tag satisfies, as
+ * bits (1 << T_*): a new selector needs its test here
+ */
+static unsigned int tag_mask(const char *tag)
 {
 	int lvm = tag && (!strcmp(tag, "dmeventd") || !strncmp(tag, "lvm", 3));
+	unsigned int b = 1u << T_ANY;
 
-	switch (r->tag) {
-	case T_LVM:
-		return lvm;
-	case T_NOT_LVM:
-		return !lvm;
-	case T_SUDO:
-		return tag && !strcmp(tag, "sudo");
-	case T_MDADM:
-		return tag && !strcmp(tag, "mdadm");
-	case T_SMARTD:
-		return tag && !strcmp(tag, "smartd");
-	default:
-		return 1;
+	b |= lvm ? 1u << T_LVM : 1u << T_NOT_LVM;
+	if (tag && !strcmp(tag, "sudo"))
+		b |= 1u << T_SUDO;
+	if (tag && !strcmp(tag, "mdadm"))
+		b |= 1u << T_MDADM;
+	if (tag && !strcmp(tag, "smartd"))
+		b |= 1u << T_SMARTD;
+	return b;
+}
+
+/*
+ * The rows of each family in table order, and each pattern's length,
+ * made once from the table: a family walks only its own rows.
+ */
+#define NROWS ARRAY_SIZE(mdc_rule_table)
+static unsigned short fam_row[F_NR][NROWS];
+static unsigned short fam_nrows[F_NR];
+static unsigned short pat_len[NROWS];
+/* hashes of the first and last byte pairs of pattern and second literal
+ * (see pairs_set()); 0xffff: shorter than a pair, always may be there */
+static unsigned short pat_pair[NROWS][2], also_pair[NROWS][2];
+static void lit_pairs(const char *lit, unsigned short out[2]);
+static pthread_once_t rows_once = PTHREAD_ONCE_INIT;
+
+static void rows_init(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < NROWS; i++) {
+		const struct mdc_rule *r = &mdc_rule_table[i];
+
+		fam_row[r->fam][fam_nrows[r->fam]++] = i;
+		pat_len[i] = r->pat ? strlen(r->pat) : 0;
+		lit_pairs(r->pat, pat_pair[i]);
+		lit_pairs(r->also, also_pair[i]);
 	}
 }
 
@@ -214,20 +254,86 @@ static int op_in(const char *op, const char *list)
 	return 0;
 }
 
+/*
+ * The byte pairs of the message being matched, hashed into 4096 bits:
+ * a literal none of whose first and last pairs is there is not in the
+ * message (any part of it), and its strstr() is skipped.  Set by
+ * mdc_rules() for each message walked.
+ */
+static uint64_t pairs[64];
+
+static inline unsigned int pair_hash(const char *s)
+{
+	unsigned int a = (unsigned char)s[0], b = (unsigned char)s[1];
+
+	return (a * 67 + b) & 4095;
+}
+
+static void pairs_set(const char *m, size_t n)
+{
+	size_t i;
+
+	memset(pairs, 0, sizeof(pairs));
+	for (i = 0; i + 1 < n; i++) {
+		unsigned int h = pair_hash(m + i);
+
+		pairs[h >> 6] |= 1ull << (h & 63);
+	}
+}
+
+static inline int pair_in(const char *s)
+{
+	unsigned int h = pair_hash(s);
+
+	return pairs[h >> 6] >> (h & 63) & 1;
+}
+
+static void lit_pairs(const char *lit, unsigned short out[2])
+{
+	size_t n = lit ? strlen(lit) : 0;
+
+	out[0] = out[1] = 0xffff;
+	if (n >= 2) {
+		out[0] = pair_hash(lit);
+		out[1] = pair_hash(lit + n - 2);
+	}
+}
+
+static inline int hash_in(unsigned int h)
+{
+	return pairs[h >> 6] >> (h & 63) & 1;
+}
+
+/* the same as may_hold() for a row's literal, from its kept hashes */
+static inline int row_may_hold(const unsigned short hp[2])
+{
+	return hp[0] == 0xffff || (hash_in(hp[0]) && hash_in(hp[1]));
+}
+
+/* 0 when the literal (n bytes) cannot be in the message */
+static inline int may_hold(const char *lit, size_t n)
+{
+	return n < 2 || (pair_in(lit) && pair_in(lit + n - 2));
+}
+
 /* the pattern (and the second literal) of row r in the message */
 static const char *row_match(const struct mdc_rule *r, const struct fctx *c)
 {
 	const char *q = NULL;
+	size_t pl;
 
 	switch (r->match) {
 	case M_SUB:
-		q = strstr(c->p, r->pat);
+		q = row_may_hold(pat_pair[r - mdc_rule_table]) ?
+		    strstr(c->p, r->pat) : NULL;
 		break;
 	case M_PRE:
 	case M_PRED:
-		q = strncmp(c->p, r->pat, strlen(r->pat)) ? NULL : c->p;
+		pl = pat_len[r - mdc_rule_table];
+		q = pl && c->p[0] != r->pat[0] ? NULL :
+		    strncmp(c->p, r->pat, pl) ? NULL : c->p;
 		if (q && r->match == M_PRED &&
-		    !isdigit((unsigned char)c->p[strlen(r->pat)]))
+		    !isdigit((unsigned char)c->p[pl]))
 			q = NULL;
 		break;
 	case M_EQ:
@@ -237,7 +343,7 @@ static const char *row_match(const struct mdc_rule *r, const struct fctx *c)
 		q = strcmp(c->status, r->pat) ? NULL : c->p;
 		break;
 	case M_NVME:
-		if (!strstr(c->p, "(sct 0x"))
+		if (!may_hold("(sct 0x", 7) || !strstr(c->p, "(sct 0x"))
 			return NULL;
 		if (r->sct >= 0 && c->sct != r->sct)
 			return NULL;
@@ -246,7 +352,8 @@ static const char *row_match(const struct mdc_rule *r, const struct fctx *c)
 		q = c->p;
 		break;
 	}
-	if (q && r->also && !strstr(c->p, r->also))
+	if (q && r->also && (!row_may_hold(also_pair[r - mdc_rule_table]) ||
+			     !strstr(c->p, r->also)))
 		return NULL;
 	return q;
 }
@@ -260,7 +367,7 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		   const char *q, struct mdc_event *ev)
 {
 	const char *p = c->p, *m = c->m, *e;
-	size_t pl = strlen(r->pat ? r->pat : "");
+	size_t pl = pat_len[r - mdc_rule_table];
 	char name[96];
 
 	switch (r->field) {
@@ -283,6 +390,26 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		return 1;
 	case X_NUM:
 		ev->num = atol(q + pl);
+		return 1;
+	case X_CDB:
+		/* "CDB: Read(10) 28 00 ..." or 2.6.3x "CDB: Read(10): 28 00" */
+		q = strchr(q + pl, ')');
+		if (!q)
+			return 0;
+		q++;
+		if (*q == ':')
+			q++;
+		while (*q == ' ')
+			q++;
+		if (!isxdigit((unsigned char)q[0]) ||
+		    !isxdigit((unsigned char)q[1]) ||
+		    (q[2] && q[2] != ' '))
+			return 0;
+		ev->num = strtol(q, NULL, 16);
+		return 1;
+	case X_MDNAME:
+		devtok(p, ev->array, sizeof(ev->array));
+		strcpy(ev->level, strstr(q, "linear") ? "linear" : "raid0");
 		return 1;
 	case X_REDIRECT:
 		ev->sector = strtoull(q + pl, NULL, 10);
@@ -567,28 +694,28 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
 	}
 }
 
-static int run_family(enum mdc_fam f, const char *m, const char *tag,
+static int run_family(enum mdc_fam f, const char *m, unsigned int tags,
 		      struct mdc_event *ev);
 
 /* the rows of family f, in order: the first that matches gives the event */
-static int rows(enum mdc_fam f, struct fctx *c, const char *tag,
+static int rows(enum mdc_fam f, struct fctx *c, unsigned int tags,
 		struct mdc_event *ev)
 {
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(mdc_rule_table); i++) {
-		const struct mdc_rule *r = &mdc_rule_table[i];
+	for (i = 0; i < fam_nrows[f]; i++) {
+		const struct mdc_rule *r = &mdc_rule_table[fam_row[f][i]];
 		const char *q;
 		int x;
 
-		if (r->fam != f || !tag_ok(r, tag))
+		if (!(tags & (1u << r->tag)))
 			continue;
 		q = row_match(r, c);
 		if (!q)
 			continue;
 		if (f == F_TOP && (r->field == X_FAMILY ||
 				   r->field == X_FAMILY_OR_ON)) {
-			if (run_family(r->sub, c->m, tag, ev))
+			if (run_family(r->sub, c->m, tags, ev))
 				return 1;
 			memset(ev, 0, sizeof(*ev));
 			if (r->field == X_FAMILY)
@@ -611,14 +738,14 @@ static int rows(enum mdc_fam f, struct fctx *c, const char *tag,
 	return 0;
 }
 
-static int run_family(enum mdc_fam f, const char *m, const char *tag,
+static int run_family(enum mdc_fam f, const char *m, unsigned int tags,
 		      struct mdc_event *ev)
 {
 	struct fctx c;
 
 	if (!family_start(f, m, &c, ev))
 		return 0;
-	if (rows(f, &c, tag, ev))
+	if (rows(f, &c, tags, ev))
 		return 1;
 	/* an sd line that says nothing else still maps H:C:T:L to sdX */
 	if (f == F_SCSI && ev->dev2[0]) {
@@ -631,14 +758,84 @@ static int run_family(enum mdc_fam f, const char *m, const char *tag,
 	return 0;
 }
 
+/*
+ * A storm repeats one message thousands of times: the last messages and
+ * their events are kept (direct-mapped by a hash of the tag selectors and
+ * the text), and a message seen again gets the same event without the
+ * rows being walked.  mdc_rules() is a function of the message and the
+ * tag's selectors only, so this changes nothing but the time.  The model
+ * is used by one thread only (scan.c), and so is this.
+ */
+#define MEMO_SLOTS	256
+#define MEMO_TEXT	224	/* longer messages are not kept */
+
+struct memo {
+	uint64_t h;
+	unsigned short len;
+	unsigned char tags, ret;
+	char text[MEMO_TEXT];
+	struct mdc_event ev;
+};
+
+static struct memo memo[MEMO_SLOTS];
+
+static uint64_t memo_hash(const char *s, size_t n, unsigned int tags)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ (n << 8) ^ tags, w;
+
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	if (n) {
+		w = 0;
+		memcpy(&w, s, n);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	return h | 1;	/* 0: an empty slot */
+}
+
 int mdc_rules(const char *m, size_t len, const char *tag,
 	      struct mdc_event *ev)
 {
-	memset(ev, 0, sizeof(*ev));
+	unsigned int tags;
+	struct memo *k;
+	uint64_t h;
+	size_t n;
+	int ret;
+
 	(void)len;
+	pthread_once(&rows_once, rows_init);
 	while (*m == ' ' || *m == '\t')
 		m++;
-	return run_family(F_TOP, m, tag, ev);
+	tags = tag_mask(tag);
+	n = strlen(m);
+	if (n > MEMO_TEXT) {
+		memset(ev, 0, sizeof(*ev));
+		pairs_set(m, n);
+		return run_family(F_TOP, m, tags, ev);
+	}
+	h = memo_hash(m, n, tags);
+	k = &memo[(h >> 7) % MEMO_SLOTS];
+	if (k->h == h && k->len == n && k->tags == tags &&
+	    !memcmp(k->text, m, n)) {
+		*ev = k->ev;
+		return k->ret;
+	}
+	memset(ev, 0, sizeof(*ev));
+	pairs_set(m, n);
+	ret = run_family(F_TOP, m, tags, ev);
+	k->h = h;
+	k->len = n;
+	k->tags = tags;
+	k->ret = ret;
+	memcpy(k->text, m, n);
+	k->ev = *ev;
+	return ret;
 }
 
 /* ---- the table as the rest of the program sees it ---- */
@@ -655,12 +852,11 @@ const char *mdc_rule_anchor(unsigned int i)
 
 /*
  * The scanner's anchors: every distinct anchor of the table ("%d" = each
- * digit), with the speed plan's key offset and bucket.  Returns how many
- * (at most max).
+ * digit).  Returns how many (at most max).
  */
 unsigned int mdc_anchors(struct mdc_anchor *out, unsigned int max)
 {
-	unsigned int i, j, k, n = 0;
+	unsigned int i, j, n = 0;
 
 	for (i = 0; i < ARRAY_SIZE(mdc_rule_table); i++) {
 		const char *a = mdc_rule_table[i].anchor;
@@ -682,37 +878,10 @@ unsigned int mdc_anchors(struct mdc_anchor *out, unsigned int max)
 				continue;
 			snprintf(out[n].lit, sizeof(out[n].lit), "%s", lit);
 			out[n].len = strlen(lit);
-			out[n].off = 0;
-			out[n].bucket = 15;
-			out[n].planned = 0;
-			for (k = 0; k < ARRAY_SIZE(mdc_anchor_plan); k++) {
-				if (!strcmp(mdc_anchor_plan[k].lit, lit)) {
-					out[n].off = mdc_anchor_plan[k].off;
-					out[n].bucket = mdc_anchor_plan[k].bucket;
-					out[n].planned = 1;
-				}
-			}
 			n++;
 		}
 	}
 	return n;
-}
-
-/* speed-plan entries that name no anchor of the table (tests) */
-int mdc_anchor_plan_orphans(void)
-{
-	struct mdc_anchor a[MDC_MAX_ANCHORS];
-	unsigned int n = mdc_anchors(a, MDC_MAX_ANCHORS), i, k;
-	int orphans = 0;
-
-	for (k = 0; k < ARRAY_SIZE(mdc_anchor_plan); k++) {
-		int found = 0;
-
-		for (i = 0; i < n; i++)
-			found |= !strcmp(a[i].lit, mdc_anchor_plan[k].lit);
-		orphans += !found;
-	}
-	return orphans;
 }
 
 int mdc_request_shape(void)

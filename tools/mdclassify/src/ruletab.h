@@ -96,6 +96,8 @@ enum mdc_field {
 	X_SUPPRESSED,	/* "raid1_end_read_request: 12 callbacks suppressed" */
 	X_BUFIO,	/* "Buffer I/O error on dev(ice) NAME" */
 	X_SCSI_HOST,	/* "scsi host2: ahci": num 2, dev2 the driver */
+	X_MDNAME,	/* "md127: raid0 array ...": the array, level from the text */
+	X_CDB,		/* "CDB: Write same(16) 93 ...": num the opcode */
 };
 
 struct mdc_rule {
@@ -137,6 +139,8 @@ R(F_TOP, M_SUB, T_ANY, " callbacks suppressed", NULL, NULL, "2.6.35+",
   "printk_ratelimited dropped messages (lib/ratelimit.c); counted for md's raid1/raid10 read errors only"),
 TOP(M_PRE, T_ANY, "md/", NULL, "md/raid", X_FAMILY_OR_ON, F_MD,
     "md personalities, 2.6.38+ wording (drivers/md/raid1.c, raid10.c, raid5.c, raid0.c)"),
+TOP(M_PRE, T_ANY, "md/linear", NULL, "md/linear", X_FAMILY_OR_ON, F_MD,
+    "md/linear, 5.19+ (drivers/md/md-linear.c linear_error prints \"md/linear%s:\", no colon before the array)"),
 TOP(M_PRE, T_ANY, "raid1", NULL, "raid1", X_FAMILY_OR_ON, F_MD,
     "2.6 wording \"raid1: \", \"raid10: \", \"raid10:md0: \""),
 TOP(M_PRE, T_ANY, "raid5", NULL, "raid5", X_FAMILY_OR_ON, F_MD, "2.6 wording"),
@@ -191,6 +195,37 @@ R(F_TOP, M_PRE, T_ANY, "Result: hostbyte=DID_TIME_OUT", NULL, "Result:",
   "SCSI host byte: no connection / timeout", "as above"),
 TOP(M_PRE, T_ANY, "Result: hostbyte=", NULL, "Result:", X_NONE, F_TOP,
     "other split result lines: nothing known"),
+R(F_TOP, M_PRE, T_ANY, "Sense Key : Medium Error", NULL, "Sense Key",
+  "2.6.3x-3.x", X_NONE, EV_GLOBALSIG, SIG_MEDIA, 3, "SCSI sense: Medium Error",
+  "split sense of 2.6.3x-3.x (scsi_print_sense printed \"sd 2:0:0:0: [sda]\" on a line of its own): the device is on the line before, so tied by time"),
+R(F_TOP, M_PRE, T_ANY, "Add. Sense: Unrecovered read error", NULL,
+  "Add. Sense", "2.6.3x-3.x", X_NONE, EV_GLOBALSIG, SIG_MEDIA, 3,
+  "SCSI additional sense: unrecovered read error / no spare",
+  "split additional sense, as above (ASC 0x11)"),
+R(F_TOP, M_SUB, T_ANY, ": Current: sense key: Medium Error", NULL,
+  "sense key", "2.6.0-2.6.2x", X_BEFORE, EV_DEVSIG, SIG_MEDIA, 3,
+  "SCSI sense: Medium Error",
+  "2.6 scsi_print_sense (drivers/scsi/constants.c): \"sdb: Current: sense key: Medium Error\"; later kernels print \"[sdb] Sense Key : Medium Error\""),
+R(F_TOP, M_SUB, T_ANY, ": Current: sense key: Hardware Error", NULL,
+  "sense key", "2.6.0-2.6.2x", X_BEFORE, EV_DEVSIG, SIG_MEDIA, 1,
+  "SCSI sense: Hardware Error", "as above; the disk (or bridge) failed internally"),
+R(F_TOP, M_SUB, T_ANY, ": Current: sense key: Illegal Request", NULL,
+  "sense key", "2.6.0-2.6.2x", X_BEFORE, EV_DEVSIG, SIG_REQUEST, 2,
+  "SCSI sense: Illegal Request", "as above; never 3 (see the modern row)"),
+R(F_TOP, M_SUB, T_ANY, ": Current: sense key: Aborted Command", NULL,
+  "sense key", "2.6.0-2.6.2x", X_BEFORE, EV_DEVSIG, SIG_TRANSPORT, 1,
+  "SCSI sense: Not Ready / Aborted Command", "as above"),
+R(F_TOP, M_SUB, T_ANY, ": Current: sense key: Not Ready", NULL,
+  "sense key", "2.6.0-2.6.2x", X_BEFORE, EV_DEVSIG, SIG_TRANSPORT, 1,
+  "SCSI sense: Not Ready / Aborted Command", "as above"),
+R(F_TOP, M_SUB, T_ANY, "Device offlined - not ready after error recovery",
+  NULL, "offline", "2.6+", X_NONE, EV_GLOBALSIG, SIG_TRANSPORT, 2,
+  "SCSI device offline / reset / command timeout",
+  "scsi_error.c scsi_eh_offline_sdevs; 2.6.1x printed \"scsi: Device offlined - not ready after error recovery: host 0 channel 0 id 0 lun 0\" (no disk name: tied by time); \"sd H:C:T:L: Device offlined\" is the F_SCSI row"),
+R(F_TOP, M_SUB, T_ANY, "rejecting I/O to offline device", NULL, "offline",
+  "2.6+", X_NONE, EV_GLOBALSIG, SIG_TRANSPORT, 2,
+  "SCSI device offline / reset / command timeout",
+  "scsi_lib.c; 2.6.1x printed \"scsi0 (0:0): rejecting I/O to offline device\" (no disk name: tied by time)"),
 R(F_TOP, M_SUB, T_ANY, "controller is offline", NULL, "offline", "3.x+",
   X_NONE, EV_GLOBALSIG, SIG_TRANSPORT, 2,
   "controller offline / reset / USB disconnect",
@@ -278,6 +313,10 @@ R(F_SCAN, M_SUB, T_ANY, "\"MESSAGE\":[", NULL, "\"MESSAGE\":[", "systemd",
   "journalctl -o json: a MESSAGE with bytes that are not UTF-8 is an array"),
 
 /* ---- F_MD: md personalities; the device is the leg ------------------- */
+R(F_MD, M_SUB, T_ANY, "Disk failure on ", "failing array", "failing array",
+  "5.19+", X_AFTER, EV_FAULT, SIG_NONE, 0,
+  "md failed the device; raid0/linear have no redundancy: the array failed",
+  "raid0.c raid0_error, md-linear.c linear_error: \"md/raid0%s: Disk failure on %pg detected, failing array.\" and MD_BROKEN"),
 R(F_MD, M_SUB, T_ANY, "Disk failure on ", NULL, "md/raid", "2.6+",
   X_AFTER, EV_FAULT, SIG_NONE, 0, "md failed the device",
   "md_error -> raid1_error/raid10_error/raid5_error"),
@@ -332,6 +371,14 @@ R(F_MD, M_SUB, T_ANY, "raid level", NULL, "md/raid", "2.6+", X_ACTIVE,
   EV_ARRAY_INFO, SIG_BENIGN, 1, NULL, "assembly"),
 
 /* ---- F_MDCORE: "md: " ------------------------------------------------ */
+R(F_MDCORE, M_SUB, T_ANY, "super_written gets error=-19", NULL, "md: ",
+  "2.6.2x-4.12", X_NUM, EV_SUPERWRITE, SIG_TRANSPORT, 2,
+  "superblock write failed: the member is gone (ENODEV)",
+  "md.c super_written printed the bio error; -ENODEV (-19) is what a removed/dead device's queue returns (4.13+ print blk_status_t: error=10 is BLK_STS_IOERR, no cause)"),
+R(F_MDCORE, M_SUB, T_ANY, " array has a missing/failed member", NULL,
+  "missing/failed", "5.4-5.18", X_MDNAME, EV_CANNOT_CONTINUE, SIG_NONE, 0,
+  "a raid0/linear member is gone: the array failed",
+  "raid0.c raid0_make_request / md-linear.c linear_make_request: \"md: %s: raid0 array has a missing/failed member\" (MD_BROKEN); the member is not named"),
 R(F_MDCORE, M_SUB, T_ANY, "super_written gets error=", NULL, "md: ", "2.6+",
   X_NUM, EV_SUPERWRITE, SIG_NONE, 0, "superblock write failed",
   "md.c super_written; the leg fails right after"),
@@ -457,6 +504,9 @@ R(F_NVMECTL, M_SUB, T_ANY, "Reconnecting", NULL, "nvme", "5.x+",
   "NVMe command timeout / controller reset", "fabrics"),
 
 /* ---- F_SCSI: "sd H:C:T:L: [sdX] ..." ---------------------------------- */
+R(F_SCSI, M_SUB, T_ANY, "CDB: ", NULL, "sd ", "2.6.3x+", X_CDB, EV_CDB,
+  SIG_NONE, 0, NULL,
+  "scsi_print_command (drivers/scsi/scsi_logging.c, constants.c before 4.x), printed after the sense lines of the same command: an Illegal Request on a command that is no READ/WRITE (WRITE SAME 0x41/0x93, UNMAP 0x42, ATA PASS-THROUGH 0x85/0xa1, INQUIRY, MODE SENSE, ...) is a refused probe or pass-through, no evidence against the failing I/O (model.c)"),
 R(F_SCSI, M_SUB, T_ANY, "Sense Key : Medium Error", NULL, "sd ", "2.6+",
   X_NONE, EV_DEVSIG, SIG_MEDIA, 3, "SCSI sense: Medium Error",
   "scsi_print_sense_hdr (drivers/scsi/constants.c)"),
@@ -490,6 +540,10 @@ R(F_SCSI, M_SUB, T_ANY, "ASC=0x11 ", NULL, "sd ", "2.6+", X_NONE,
 R(F_SCSI, M_SUB, T_ANY, "No defect spare", NULL, "sd ", "2.6+", X_NONE,
   EV_DEVSIG, SIG_MEDIA, 3,
   "SCSI additional sense: unrecovered read error / no spare", "ASC 0x32"),
+R(F_SCSI, M_SUB, T_ANY, "Mechanical positioning error", NULL, "sd ",
+  "2.6+", X_NONE, EV_DEVSIG, SIG_MEDIA, 3,
+  "SCSI additional sense: mechanical positioning error (the drive's mechanics)",
+  "ASC 0x15/0x01 (drivers/scsi/scsi_common.c additional[] table)"),
 R(F_SCSI, M_SUB, T_ANY, "Record not found", NULL, "sd ", "2.6+", X_NONE,
   EV_DEVSIG, SIG_MEDIA, 3,
   "SCSI additional sense: unrecovered read error / no spare", "ASC 0x14"),
@@ -765,46 +819,3 @@ static const enum mdc_sig mdc_sig_precedence[] = {
  * and alone it leaves the cause unknown.
  */
 #define MDC_REQUEST_SHAPE	3
-
-/*
- * Speed only: the scanner's key offset and SIMD bucket per anchor, chosen
- * by bench/anchor-plan.py.  Which anchors exist is decided by the rows
- * above; an anchor not listed here gets offset 0, bucket 15 (tests/unit
- * checks that the two lists agree).
- */
-struct mdc_anchor_plan {
-	const char *lit;
-	unsigned char off, bucket;
-};
-
-static const struct mdc_anchor_plan mdc_anchor_plan[] = {
-	{ "rror, dev", 3, 9 }, { "irror", 0, 6 }, { "beyond end", 0, 6 },
-	{ "md/raid", 0, 2 }, { "raid1", 1, 1 }, { "raid5", 1, 1 },
-	{ "raid6", 1, 1 }, { "raid4", 1, 1 }, { "raid:", 1, 1 },
-	{ "md: ", 0, 13 }, { "mdadm", 0, 2 }, { "Sense Key", 6, 0 },
-	{ "Add. Sense", 1, 13 }, { "Emask", 0, 8 }, { "nvme", 0, 4 },
-	{ "[sd", 0, 7 }, { "sd ", 0, 5 }, { "offline", 1, 11 },
-	{ "timeout", 2, 2 }, { "DID_", 0, 4 }, { "USB disconnect", 2, 11 },
-	{ "Call Trace", 0, 7 }, { "BUG", 0, 8 }, { "Oops", 0, 0 },
-	{ "WARNING", 0, 12 }, { "INFO: task", 1, 3 }, { "KASAN", 0, 1 },
-	{ "Unable to handle", 0, 15 }, { "Linux version", 4, 9 },
-	{ "COMMAND=", 4, 12 }, { "I/O", 0, 0 }, { "end_request", 1, 10 },
-	{ "Device #", 4, 14 }, { "in-sync", 1, 3 }, { "lvconvert", 0, 4 },
-	{ "uncorrectable", 0, 15 }, { "(pending)", 0, 15 },
-	{ "LogInfo", 1, 13 }, { "Result:", 0, 3 }, { "faulty", 2, 10 },
-	{ "device-mapper", 4, 6 }, { "\"MESSAGE\":[", 5, 14 },
-	{ "ata0", 0, 12 }, { "ata1", 0, 1 }, { "ata2", 0, 12 },
-	{ "ata3", 0, 12 }, { "ata4", 0, 1 }, { "ata5", 0, 1 },
-	{ "ata6", 0, 1 }, { "ata7", 0, 1 }, { "ata8", 0, 12 },
-	{ "ata9", 0, 1 },
-	/* added by hand (no numpy for a plan run here): a rare 4-byte key */
-	{ "detected stall", 7, 15 }, { "scsi host", 3, 14 },
-	{ "UncorrectableError", 12, 13 }, { "BadCRC", 2, 12 },
-	{ "lost interrupt", 10, 11 }, { "drive not ready", 3, 10 },
-	{ "status error", 4, 9 },
-	{ "ide0: reset", 3, 8 }, { "ide1: reset", 3, 8 },
-	{ "ide2: reset", 3, 8 }, { "ide3: reset", 3, 8 },
-	{ "ide4: reset", 3, 8 }, { "ide5: reset", 3, 8 },
-	{ "ide6: reset", 3, 8 }, { "ide7: reset", 3, 8 },
-	{ "ide8: reset", 3, 8 }, { "ide9: reset", 3, 8 },
-};

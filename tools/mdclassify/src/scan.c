@@ -37,15 +37,16 @@ struct anchor {
 };
 
 /*
- * The anchors are those of the rule table (ruletab.h): a line is parsed
- * only when it holds one of them.  off: the key (the two bytes at off, and
- * the two after them for the SIMD prefilter); bucket: the SIMD bucket.
- * Both only change speed, as a hit is always the whole anchor;
- * bench/anchor-plan.py chose them by counting the 4-byte windows of
- * ordinary text (the bench log, kernel Documentation/, dmesg).  On 100 MB
- * of the bench log 885 positions pass the prefilter (650 real anchors);
- * the earlier hand-picked keys let about 800,000 through.  "ata%d" is ten
- * literals, so that "sda2" does not pass.
+ * The anchors are those of the rule table (ruletab.h), "%d" expanded to
+ * each digit: a line is parsed only when it holds one of them.  Which
+ * bytes of an anchor are its key (off: the pair at off for the scalar
+ * table, the four bytes from off for the SIMD fingerprint) and which
+ * anchors share a SIMD bucket only change speed, as a hit is always the
+ * whole anchor.  Both are derived at start-up from the anchors
+ * themselves and a crude model of log text (bprob_init()): the key is an
+ * anchor's least likely window, and the buckets are filled so that the
+ * fewest positions of such text pass (buckets_init()).  No log was
+ * counted to choose them, so a new row needs nothing but its anchor.
  */
 #define NANCH MDC_MAX_ANCHORS
 static struct mdc_anchor atab[MDC_MAX_ANCHORS];
@@ -69,30 +70,228 @@ static inline unsigned int key16(const unsigned char *p)
 static void teddy_init(void);
 #endif
 
+/*
+ * A crude model of log text, the same for any log: how likely a byte is,
+ * by its kind only (lower case letters, the frequent English ones twice
+ * as likely, then spaces, digits, the punctuation of paths and stamps,
+ * upper case, other punctuation).  Keys and buckets are chosen to let
+ * the fewest positions of such text through; no log was counted.
+ */
+static double bprob[256];
+
+static void bprob_init(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++) {
+		double p = 0.0004;			/* control, 8-bit */
+
+		if (c == ' ')
+			p = 0.15;
+		else if (c >= 'a' && c <= 'z')
+			p = strchr("etaoinsrhld", c) ? 0.03 : 0.015;
+		else if (c >= '0' && c <= '9')
+			p = 0.012;
+		else if (strchr(".:-/=[]", c))
+			p = 0.01;
+		else if (c >= 'A' && c <= 'Z')
+			p = 0.0025;
+		else if (c > ' ' && c < 0x7f)
+			p = 0.0012;
+		bprob[c] = p;
+	}
+}
+
+/* the key byte j of an anchor's SIMD fingerprint; -1: any byte */
+static int key_at(const struct anchor *a, int j)
+{
+	return a->off + j < a->len ? (unsigned char)a->lit[a->off + j] : -1;
+}
+
+/* the offset of the anchor's least likely window of 4 bytes */
+static unsigned char key_off(const char *lit, unsigned int len)
+{
+	unsigned int o, j, best = 0;
+	double bp = 2;
+
+	for (o = 0; o + 1 < len && (o == 0 || o + 4 <= len); o++) {
+		double p = 1;
+
+		for (j = 0; j < 4 && o + j < len; j++)
+			p *= bprob[(unsigned char)lit[o + j]];
+		if (p < bp) {
+			bp = p;
+			best = o;
+		}
+	}
+	return best;
+}
+
+/*
+ * A SIMD bucket: per byte of the fingerprint, the low and the high
+ * nibbles of its anchors' bytes (a position passes when both nibbles of
+ * each of its 4 bytes are there), or any byte.
+ */
+struct bkt {
+	unsigned short lo[4], hi[4];
+	unsigned char any[4];
+	unsigned char n;
+};
+
+/* how likely a position of the model's text passes the bucket */
+static double bkt_pass(const struct bkt *k)
+{
+	double r = 1;
+	int j;
+
+	if (!k->n)
+		return 0;
+	for (j = 0; j < 4; j++) {
+		unsigned int h, l;
+		double p = 0;
+
+		if (k->any[j])
+			continue;
+		for (h = k->hi[j]; h; h &= h - 1)
+			for (l = k->lo[j]; l; l &= l - 1)
+				p += bprob[__builtin_ctz(h) << 4 | __builtin_ctz(l)];
+		r *= p;
+	}
+	return r;
+}
+
+static void bkt_add(struct bkt *k, const struct anchor *a)
+{
+	int j;
+
+	for (j = 0; j < 4; j++) {
+		int x = key_at(a, j);
+
+		if (x < 0) {
+			k->any[j] = 1;
+		} else {
+			k->lo[j] |= 1u << (x & 15);
+			k->hi[j] |= 1u << (x >> 4);
+		}
+	}
+	k->n++;
+}
+
+/*
+ * Each anchor goes to the bucket where the passing positions grow least
+ * (the likeliest keys first); then anchors move between buckets while
+ * that lets fewer through.
+ */
+static void buckets_init(void)
+{
+	struct bkt k[16];
+	double cost[16], own[MDC_MAX_ANCHORS];
+	unsigned char order[MDC_MAX_ANCHORS], tmp;
+	unsigned int i, j, pass;
+	int b;
+
+	for (i = 0; i < nanch; i++) {
+		struct bkt x = { 0 };
+
+		bkt_add(&x, &anchors[i]);
+		own[i] = bkt_pass(&x);
+		order[i] = i;
+	}
+	/* likeliest (shortest, commonest) keys first: insertion sort */
+	for (i = 1; i < nanch; i++) {
+		for (j = i; j > 0; j--) {
+			if (own[order[j]] <= own[order[j - 1]])
+				break;
+			tmp = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = tmp;
+		}
+	}
+	memset(k, 0, sizeof(k));
+	for (b = 0; b < 16; b++)
+		cost[b] = 0;
+	for (i = 0; i < nanch; i++) {
+		struct anchor *a = &anchors[order[i]];
+		double best = 0;
+		int bb = 0;
+
+		for (b = 0; b < 16; b++) {
+			struct bkt t = k[b];
+			double d;
+
+			bkt_add(&t, a);
+			d = bkt_pass(&t) - cost[b];
+			if (b == 0 || d < best) {
+				best = d;
+				bb = b;
+			}
+		}
+		a->bucket = bb;
+		bkt_add(&k[bb], a);
+		cost[bb] = bkt_pass(&k[bb]);
+	}
+	for (pass = 0; pass < 4; pass++) {
+		int moved = 0;
+
+		for (i = 0; i < nanch; i++) {
+			struct anchor *a = &anchors[i];
+			int from = a->bucket, bb = from;
+			struct bkt without = { 0 };
+			double cw, best = 0;
+
+			for (j = 0; j < nanch; j++)
+				if (j != i && anchors[j].bucket == from)
+					bkt_add(&without, &anchors[j]);
+			cw = bkt_pass(&without);
+			for (b = 0; b < 16; b++) {
+				struct bkt t = k[b];
+				double d;
+
+				if (b == from)
+					continue;
+				bkt_add(&t, a);
+				/* change of the total when a moves from -> b */
+				d = cw - cost[from] + bkt_pass(&t) - cost[b];
+				if (d < best - 1e-12) {
+					best = d;
+					bb = b;
+				}
+			}
+			if (bb == from)
+				continue;
+			a->bucket = bb;
+			k[from] = without;
+			cost[from] = cw;
+			bkt_add(&k[bb], a);
+			cost[bb] = bkt_pass(&k[bb]);
+			moved = 1;
+		}
+		if (!moved)
+			break;
+	}
+}
+
 static void keytab_init(void)
 {
 	unsigned int i, k;
 
 	if (kt_ready)
 		return;
+	bprob_init();
 	nanch = mdc_anchors(atab, MDC_MAX_ANCHORS);
 	for (i = 0; i < nanch; i++) {
 		struct anchor *a = &anchors[i];
 
 		a->lit = atab[i].lit;
 		a->len = atab[i].len;
-		a->off = atab[i].off;
-		a->bucket = atab[i].bucket;
-		if (a->off + 1 >= a->len)
-			a->off = 0;
-		if (!a->k0) {
-			a->k0 = a->lit[a->off];
-			a->k1 = a->lit[a->off + 1];
-		}
+		a->off = a->len >= 2 ? key_off(a->lit, a->len) : 0;
+		a->k0 = a->lit[a->off];
+		a->k1 = a->len >= 2 ? a->lit[a->off + 1] : 0;
 		k = a->k0 | (a->k1 << 8);
 		kt.next[i] = kt.head[k];
 		kt.head[k] = i + 1;
 	}
+	buckets_init();
 #if defined(__x86_64__) && defined(__GNUC__)
 	teddy_init();
 #endif
@@ -140,17 +339,6 @@ int mdc_anchor_hit(const char *s, size_t len)
  */
 static unsigned char ted[2][8][32] __attribute__((aligned(32)));
 static int ted_ok;
-
-static int key_at(const struct anchor *a, int j)
-{
-	if (j == 0)
-		return a->k0;
-	if (j == 1)
-		return a->k1;
-	if (a->off + j < a->len)
-		return (unsigned char)a->lit[a->off + j];
-	return -1;
-}
 
 static void ted_set(int bucket, int j, int byte)
 {
@@ -457,6 +645,8 @@ static int process_json(struct mdc_model *m, const char *s, size_t len,
 	}
 	if (json_object_object_get_ex(o, "_KERNEL_DEVICE", &v))
 		snprintf(l.kdev, sizeof(l.kdev), "%s", json_object_get_string(v));
+	if (json_object_object_get_ex(o, "_HOSTNAME", &v))
+		snprintf(l.host, sizeof(l.host), "%s", json_object_get_string(v));
 	if (json_object_object_get_ex(o, "SYSLOG_IDENTIFIER", &v))
 		ident = json_object_get_string(v);
 	if (json_object_object_get_ex(o, "_TRANSPORT", &v))
@@ -533,6 +723,9 @@ static void process_export(struct mdc_model *m, const char *b, const char *e,
 	v = export_field(rs, re, "_KERNEL_DEVICE", &n);
 	if (v)
 		snprintf(l.kdev, sizeof(l.kdev), "%.*s", (int)n, v);
+	v = export_field(rs, re, "_HOSTNAME", &n);	/* one report per host */
+	if (v)
+		snprintf(l.host, sizeof(l.host), "%.*s", (int)n, v);
 	v = export_field(rs, re, "SYSLOG_IDENTIFIER", &n);
 	if (v)
 		snprintf(ident, sizeof(ident), "%.*s", (int)n, v);
@@ -623,9 +816,56 @@ static int syslog_year(const struct mdc_model *m)
 	return m->opts ? m->opts->year : 1970;
 }
 
+/*
+ * The line after a candidate is parsed to see whether it continues it;
+ * in a storm it is the next candidate too.  The last line parsed so is
+ * kept (text, year, result), and parsing the same text with the same
+ * year again gives the kept result: mdc_parse_line() of a zeroed line is
+ * a function of the text and the year.  Pointers into the text are
+ * moved to the new copy.  One thread parses (the model's), as here.
+ */
+static struct {
+	int valid, year, ret;
+	size_t n;
+	struct mdc_line l;
+	char text[512];
+} pcache;
+
+static const char *rebase(const char *p, const char *from, size_t n,
+			  const char *to)
+{
+	return p && p >= from && p <= from + n ? to + (p - from) : p;
+}
+
+static int parse_cached(struct mdc_line *l, const char *s, size_t n, int year)
+{
+	int ret;
+
+	if (pcache.valid && pcache.n == n && pcache.year == year &&
+	    !memcmp(pcache.text, s, n)) {
+		*l = pcache.l;
+		l->msg = rebase(l->msg, pcache.text, n, s);
+		l->raw = rebase(l->raw, pcache.text, n, s);
+		return pcache.ret;
+	}
+	memset(l, 0, sizeof(*l));
+	ret = mdc_parse_line(l, s, n, year);
+	if (n <= sizeof(pcache.text)) {
+		memcpy(pcache.text, s, n);
+		pcache.valid = 1;
+		pcache.n = n;
+		pcache.year = year;
+		pcache.ret = ret;
+		pcache.l = *l;
+		pcache.l.msg = rebase(l->msg, s, n, pcache.text);
+		pcache.l.raw = rebase(l->raw, s, n, pcache.text);
+	}
+	return ret;
+}
+
 static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 			   const char *le, const char *e, int file,
-			   uint64_t lineno, unsigned int *extra)
+			   uint64_t lineno, unsigned int *extra, int quick)
 {
 	char buf[MDC_MAX_LINE + 64];
 	struct mdc_line l, nl;
@@ -654,10 +894,9 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 	if (is_export_field(ls, n))
 		return end;
 
-	memset(&l, 0, sizeof(l));
 	memcpy(buf, ls, n);
 	o = n;
-	if (mdc_parse_line(&l, buf, o, syslog_year(m)) < 0) {
+	if (parse_cached(&l, buf, o, syslog_year(m)) < 0) {
 		m->st.skipped++;
 		return end;
 	}
@@ -689,8 +928,17 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		/* '[' in column 0: a time stamp or an editor's note, not a wrap */
 		if (!nn || nn > 512 || *ns == '[' || elision(ns, nn))
 			break;
-		memset(&nl, 0, sizeof(nl));
-		if (mdc_parse_line(&nl, ns, nn, 1970) < 0 || nl.fmt != FMT_BARE)
+		/*
+		 * quick: the next line is no hit (it will not be parsed
+		 * again), so its time stamp alone may answer.  Else it is
+		 * parsed whole, and kept for when it is the next candidate
+		 * (the year changes no line's format: the model's year, as
+		 * for the candidate).
+		 */
+		if (quick && !j && mdc_line_stamped(ns, nn))
+			break;
+		if (parse_cached(&nl, ns, nn, syslog_year(m)) < 0 ||
+		    nl.fmt != FMT_BARE)
 			break;
 		sep_msg = starts_message(nl.msg, nl.msglen);
 		if (!(l.fmt != FMT_BARE || continuation_token(nl.msg, nl.msglen)))
@@ -735,7 +983,7 @@ void mdc_process_line(struct mdc_model *m, const char *s, size_t len,
 {
 	unsigned int extra;
 
-	do_line(m, s, s, s + len, s + len, file, lineno, &extra);
+	do_line(m, s, s, s + len, s + len, file, lineno, &extra, 0);
 }
 
 /* a scan's position: next byte, newlines counted up to, line number at p */
@@ -746,7 +994,8 @@ struct sstate {
 
 /* one anchor hit at h (ls its line start): parse it and what follows */
 static void handle_hit(struct mdc_model *m, const char *b, const char *e,
-		       int file, struct sstate *st, const char *ls)
+		       int file, struct sstate *st, const char *ls,
+		       const char *next)
 {
 	const char *le;
 	unsigned int extra;
@@ -754,7 +1003,9 @@ static void handle_hit(struct mdc_model *m, const char *b, const char *e,
 	le = memchr(ls, '\n', e - ls);
 	if (!le)
 		le = e;
-	le = do_line(m, b, ls, le, e, file, st->ln, &extra);
+	/* next: the next hit's line start, or NULL when not known */
+	le = do_line(m, b, ls, le, e, file, st->ln, &extra,
+		     next && next != le + 1);
 	st->ln += extra;
 	/* oops: read the trace that follows line by line */
 	while (m->sw_open && le < e) {
@@ -766,7 +1017,7 @@ static void handle_hit(struct mdc_model *m, const char *b, const char *e,
 		if (!ne)
 			ne = e;
 		st->ln++;
-		le = do_line(m, b, ns, ne, e, file, st->ln, &extra);
+		le = do_line(m, b, ns, ne, e, file, st->ln, &extra, 0);
 		st->ln += extra;
 	}
 	if (le < e) {
@@ -800,7 +1051,7 @@ static void seq_scan(struct mdc_model *m, const char *b, const char *e,
 		ls = line_start(st->p, h);
 		st->ln += mdc_count_nl(st->counted, ls - st->counted);
 		st->counted = ls;
-		handle_hit(m, b, e, file, st, ls);
+		handle_hit(m, b, e, file, st, ls, NULL);
 	}
 }
 
@@ -809,7 +1060,7 @@ static void seq_scan(struct mdc_model *m, const char *b, const char *e,
  * half of a big region while this thread does the first half; the lines
  * are then parsed in order by this thread, so the model is never shared.
  */
-#define HITS_MAX 4096
+#define HITS_MAX 32768	/* a storm: most lines of a 4 MiB chunk */
 
 struct hits {
 	const char *b, *e;		/* half */
@@ -868,7 +1119,9 @@ static void replay(struct mdc_model *m, const char *b, const char *e,
 			continue;	/* consumed as a continuation */
 		st->ln = base + hs->nl[i];
 		st->counted = hs->ls[i];
-		handle_hit(m, b, e, file, st, hs->ls[i]);
+		handle_hit(m, b, e, file, st, hs->ls[i],
+			   i + 1 < hs->n ? hs->ls[i + 1] :
+			   hs->overflow ? NULL : hs->e);
 	}
 	if (hs->overflow) {
 		if (st->p < hs->resume) {
@@ -906,12 +1159,41 @@ static int threads_on(void)
  */
 static const char *scan_region(struct mdc_model *m, const char *ctx,
 			       const char *b, const char *lim, const char *e,
-			       int file, uint64_t *lineno)
+			       int file, uint64_t *lineno, int cont)
 {
 	struct sstate st = { b, b, *lineno };
 	const char *mid;
 
 	keytab_init();
+	/*
+	 * cont: the previous region of this input ended in an oops trace
+	 * that ran to the end of its bytes: read on line by line, as a
+	 * chunk that holds both would
+	 */
+	while (cont && m->sw_open && st.p < lim) {
+		const char *ne = memchr(st.p, '\n', e - st.p);
+		unsigned int extra;
+
+		if (!ne)
+			ne = e;
+		ne = do_line(m, ctx, st.p, ne, e, file, st.ln, &extra, 0);
+		st.ln += extra;
+		if (ne < e) {
+			st.ln++;
+			st.p = ne + 1;
+		} else {
+			st.p = e;
+		}
+		st.counted = st.p;
+	}
+	if (st.p >= lim) {
+		*lineno = st.ln;
+		return st.p > lim ? st.p : lim;
+	}
+	if (st.p > b) {
+		*lineno = st.ln;
+		b = st.p;
+	}
 	mid = lim - b > (1 << 20) && threads_on() ?
 	      memchr(b + (lim - b) / 2, '\n', lim - (b + (lim - b) / 2)) : NULL;
 	if (mid && mid + 1 < lim) {
@@ -951,7 +1233,7 @@ int mdc_scan_buffer(struct mdc_model *m, const char *buf, size_t len, int file)
 {
 	uint64_t ln = 1;
 
-	scan_region(m, buf, buf, buf + len, buf + len, file, &ln);
+	scan_region(m, buf, buf, buf + len, buf + len, file, &ln, 0);
 	m->st.lines += ln - 1 + (len && buf[len - 1] != '\n');
 	m->st.bytes += len;
 	return 0;
@@ -1072,12 +1354,6 @@ static void chunk_load(const struct load_job *j)
 	c->nl = c->pre_nl + c->hs.total_nl - mdc_count_nl(ne, c->lim - ne);
 }
 
-static void *load_thread(void *arg)
-{
-	chunk_load(arg);
-	return NULL;
-}
-
 /* parse a loaded chunk; *done: file offset up to which lines are parsed */
 static void chunk_parse(struct mdc_model *m, struct chunk *c, int file,
 			uint64_t ln, uint64_t *done)
@@ -1119,25 +1395,83 @@ static int chunk_error(struct mdc_model *m, struct mdc_input *in,
 	return -1;
 }
 
+/*
+ * The chunks of a file go through a ring of CHUNK_BUFS buffers: a loader
+ * thread reads and prefilters the chunks ahead while this thread parses
+ * the current one in order (so the model is never shared); when the next
+ * chunk is not claimed yet, this thread loads it itself.  So a quiet log
+ * is read by both threads, and a storm, where parsing costs most, is
+ * parsed by one while the other does all the reading.
+ */
+#define CHUNK_BUFS	3
+
 struct mdc_scanner {
 	struct mdc_model *m;
 	char *buf;			/* read path */
-	struct chunk ch[2];		/* pread path */
+	struct chunk ch[CHUNK_BUFS];	/* pread path */
 	size_t chsize;
 };
+
+struct ring {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct mdc_scanner *s;
+	int fd, stop;
+	uint64_t total, n;
+	size_t size;
+	uint64_t claimed;		/* chunks handed to a loader */
+	uint64_t parsed;		/* chunks parsed: their buffers are free */
+	uint64_t loaded[CHUNK_BUFS];	/* index + 1 of the chunk in a buffer */
+};
+
+static void ring_load(struct ring *r, uint64_t k)
+{
+	struct load_job j = { &r->s->ch[k % CHUNK_BUFS], r->fd, r->total, k,
+			      r->size };
+
+	chunk_load(&j);
+	pthread_mutex_lock(&r->mu);
+	r->loaded[k % CHUNK_BUFS] = k + 1;
+	pthread_cond_broadcast(&r->cv);
+	pthread_mutex_unlock(&r->mu);
+}
+
+static void *ring_thread(void *arg)
+{
+	struct ring *r = arg;
+
+	pthread_mutex_lock(&r->mu);
+	for (;;) {
+		uint64_t k;
+
+		while (!r->stop && r->claimed < r->n &&
+		       r->claimed >= r->parsed + CHUNK_BUFS)
+			pthread_cond_wait(&r->cv, &r->mu);
+		if (r->stop || r->claimed >= r->n)
+			break;
+		k = r->claimed++;
+		pthread_mutex_unlock(&r->mu);
+		ring_load(r, k);
+		pthread_mutex_lock(&r->mu);
+	}
+	pthread_mutex_unlock(&r->mu);
+	return NULL;
+}
 
 static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 		       void (*tick)(void *), void *arg)
 {
 	struct mdc_model *m = s->m;
-	uint64_t total = mdc_input_total(in), k, n, ln = 1, done = 0;
+	uint64_t total = mdc_input_total(in), k, ln = 1, done = 0;
 	uint64_t bytes = 0;
 	size_t size = chunk_size();
 	char last = '\n';
-	int i, ret = 0;
+	int i, ret = 0, threaded = 0;
+	struct ring r;
+	pthread_t t;
 
 	keytab_init();
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < CHUNK_BUFS; i++) {
 		if (s->ch[i].buf && s->chsize == size)
 			continue;
 		free(s->ch[i].buf);
@@ -1149,41 +1483,54 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 		}
 	}
 	s->chsize = size;
-	n = (total + size - 1) / size;
-	for (k = 0; k < n && !ret; k += 2) {
-		struct load_job j0 = { &s->ch[0], mdc_input_fd(in), total, k, size };
-		struct load_job j1 = { &s->ch[1], mdc_input_fd(in), total, k + 1, size };
-		int two = k + 1 < n, threaded = 0;
-		pthread_t t;
+	memset(&r, 0, sizeof(r));
+	pthread_mutex_init(&r.mu, NULL);
+	pthread_cond_init(&r.cv, NULL);
+	r.s = s;
+	r.fd = mdc_input_fd(in);
+	r.total = total;
+	r.size = size;
+	r.n = (total + size - 1) / size;
+	if (r.n > 1 && threads_on())
+		threaded = !pthread_create(&t, NULL, ring_thread, &r);
+	for (k = 0; k < r.n && !ret; k++) {
+		struct chunk *c = &s->ch[k % CHUNK_BUFS];
 
-		if (two && threads_on())
-			threaded = !pthread_create(&t, NULL, load_thread, &j1);
-		chunk_load(&j0);
-		if (two && !threaded)
-			chunk_load(&j1);
-		for (i = 0; i < 1 + two; i++) {
-			struct chunk *c = &s->ch[i];
-
-			if (i && threaded)
-				pthread_join(t, NULL);
-			chunk_parse(m, c, file, ln, &done);
-			ln += c->nl;
-			bytes += c->len > c->want ? c->want : c->len;
-			if (c->len)
-				last = c->buf[c->len - 1];
-			if (chunk_error(m, in, c)) {
-				ret = -1;
-				if (i == 0 && two) {
-					if (threaded)
-						pthread_join(t, NULL);
-					break;
-				}
-			}
+		pthread_mutex_lock(&r.mu);
+		if (r.claimed == k) {
+			r.claimed++;
+			pthread_mutex_unlock(&r.mu);
+			ring_load(&r, k);
+			pthread_mutex_lock(&r.mu);
 		}
+		while (r.loaded[k % CHUNK_BUFS] != k + 1)
+			pthread_cond_wait(&r.cv, &r.mu);
+		pthread_mutex_unlock(&r.mu);
+
+		chunk_parse(m, c, file, ln, &done);
+		ln += c->nl;
+		bytes += c->len > c->want ? c->want : c->len;
+		if (c->len)
+			last = c->buf[c->len - 1];
+		if (chunk_error(m, in, c))
+			ret = -1;
+
+		pthread_mutex_lock(&r.mu);
+		r.parsed = k + 1;
+		pthread_cond_broadcast(&r.cv);
+		pthread_mutex_unlock(&r.mu);
 		mdc_input_set_pos(in, bytes);
 		if (tick)
 			tick(arg);
 	}
+	pthread_mutex_lock(&r.mu);
+	r.stop = 1;
+	pthread_cond_broadcast(&r.cv);
+	pthread_mutex_unlock(&r.mu);
+	if (threaded)
+		pthread_join(t, NULL);
+	pthread_mutex_destroy(&r.mu);
+	pthread_cond_destroy(&r.cv);
 	m->st.lines += ln - 1 + (last != '\n');
 	m->st.bytes += bytes;
 	return ret;
@@ -1206,11 +1553,13 @@ struct mdc_scanner *mdc_scanner_new(struct mdc_model *m)
 
 void mdc_scanner_free(struct mdc_scanner *s)
 {
+	int i;
+
 	if (!s)
 		return;
 	free(s->buf);
-	free(s->ch[0].buf);
-	free(s->ch[1].buf);
+	for (i = 0; i < CHUNK_BUFS; i++)
+		free(s->ch[i].buf);
 	free(s);
 }
 
@@ -1225,7 +1574,7 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 	struct mdc_model *m = s->m;
 	size_t have = 0, ctx = 0;	/* s->buf[0..ctx): parsed, context */
 	uint64_t ln = 1;
-	int skipping = 0, ret = 0, eof = 0;
+	int skipping = 0, ret = 0, eof = 0, cont = 0;
 	char err[256];
 
 	if (!follow && mdc_input_seekable(in))
@@ -1271,7 +1620,7 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 		if (eof) {
 			if (have > ctx) {
 				scan_region(m, s->buf, p0, s->buf + have,
-					    s->buf + have, file, &ln);
+					    s->buf + have, file, &ln, cont);
 				if (s->buf[have - 1] != '\n')
 					ln++;
 			}
@@ -1283,7 +1632,7 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 				unsigned int extra;
 
 				do_line(m, s->buf, p0, s->buf + have,
-					s->buf + have, file, ln, &extra);
+					s->buf + have, file, ln, &extra, 0);
 				m->st.overlong++;
 				skipping = 1;
 				have = ctx = 0;
@@ -1304,16 +1653,17 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 		if (prev && r > 0) {
 			/* the last line may still be a continuation */
 			next = scan_region(m, s->buf, p0, prev + 1, last + 1,
-					   file, &ln);
+					   file, &ln, cont);
 		} else if (r > 0 && have > SCAN_BUF / 2) {
 			next = scan_region(m, s->buf, p0, last + 1, last + 1,
-					   file, &ln);
+					   file, &ln, cont);
 		} else if (r == 0 && follow) {
 			/* idle: flush everything complete */
 			next = scan_region(m, s->buf, p0, last + 1, last + 1,
-					   file, &ln);
+					   file, &ln, cont);
 		}
 		if (next) {
+			cont = 1;
 			/*
 			 * keep up to SCAN_CTX bytes before next, from a line
 			 * start: the first fields of a journal export record

@@ -6,8 +6,8 @@
 # failed legs first) against LABELS.tsv root_cause_class (the label the
 # thread itself concluded), mapped to mdclassify's words; accuracy by
 # class.  With a second binary (e.g. a build of the previous commit) both
-# are shown side by side, "before -> after".  Not part of `make check`
-# (the labels live outside this tree).  The old argument order
+# are shown side by side, "before -> after".  `make check` runs it on
+# tests/corpus with a floor (run.sh CORPUS_FLOOR).  The old argument order
 # (MDCLASSIFY SAMPLES_DIR) still works.
 if [ -d "${2:-}" ] && [ ! -d "${1:-}" ]; then set -- "$2" "$1" "${3:-}"; fi
 S=${1:?usage: accuracy.sh SAMPLES_DIR MDCLASSIFY [MDCLASSIFY_BEFORE]}
@@ -18,6 +18,7 @@ want_of() {
 	request-invalid|unsupported-op) echo request ;;
 	software-bug) echo software ;;
 	none) echo benign ;;
+	admin) echo admin ;;
 	*) echo "$1" ;;
 	esac
 }

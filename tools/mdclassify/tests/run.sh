@@ -71,8 +71,14 @@ golden() {	# name, args...
 	fi
 }
 
-for f in tests/inputs/*.log examples/*.log; do
-	name=$(basename "$f" .log)
+gname() {	# golden name: the corpus files get a "corpus-" prefix
+	case $1 in
+	tests/corpus/*) echo "corpus-$(basename "$1" .log)" ;;
+	*) basename "$1" .log ;;
+	esac
+}
+for f in tests/inputs/*.log examples/*.log tests/corpus/*.log; do
+	name=$(gname "$f")
 	args=()
 	[ -f "${f%.log}.args" ] && read -r -a args < "${f%.log}.args"
 	golden "$name" "${args[@]}" "$f"
@@ -82,8 +88,8 @@ done
 # pread() chunks so small that lines and continuations cross their borders
 for mode in MDCLASSIFY_PREAD=0 MDCLASSIFY_CHUNK=64 MDCLASSIFY_CHUNK=4096 MDCLASSIFY_THREADS=1; do
 	bad_inputs=
-	for f in tests/inputs/*.log examples/*.log; do
-		name=$(basename "$f" .log)
+	for f in tests/inputs/*.log examples/*.log tests/corpus/*.log; do
+		name=$(gname "$f")
 		args=()
 		[ -f "${f%.log}.args" ] && read -r -a args < "${f%.log}.args"
 		env "$mode" "$MDC" --no-progress --json "${args[@]}" "$f" > "$WORK/reader.json" 2>&1
@@ -125,6 +131,27 @@ fi
 printf '{"schema_version": 1, "arrays": [], "incidents": [{"class": "maybe"}], "summary": {}}' > "$WORK/bad.json"
 t json-schema/rejects-a-bad-report sh -c "! tests/validate-json.py ../../Documentation/mdclassify.schema.json '$WORK/bad.json' >/dev/null"
 
+# ---- the labelled corpus (tests/corpus, LABELS.tsv): every file is golden
+# above; here the rules added for it, each on the incident that needed it,
+# and a floor under the agreement with the threads' own conclusions
+pcls() { "$MDC" --no-progress --json "$@" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["primary_class"])'; }
+t corpus-rule/2.6-sense-key-line-medium-error-is-media [ "$(pcls tests/corpus/139-*.log)" = media ]
+t corpus-rule/2.6-sense-key-line-hardware-error-is-media [ "$(pcls tests/corpus/123-*.log)" = media ]
+t corpus-rule/3.x-split-sense-medium-error-is-media [ "$(pcls tests/corpus/138-*.log)" = media ]
+t corpus-rule/untagged-syslog-ide-uncorrectable-is-media [ "$(pcls tests/corpus/113-*.log)" = media ]
+t corpus-rule/scsi-offlined-without-disk-name-is-transport [ "$(pcls tests/corpus/104-*.log)" = transport ]
+t corpus-rule/aic79xx-offlined-card-dump-is-transport [ "$(pcls tests/corpus/122-*.log)" = transport ]
+t corpus-rule/super-written-enodev-is-transport [ "$(pcls tests/corpus/107-*.log)" = transport ]
+t corpus-rule/bug-right-after-a-leg-fault-is-software [ "$(pcls tests/corpus/116-*.log)" = software ]
+t corpus-rule/dmesg-decode-prefix-bug-after-fault-is-software [ "$(pcls tests/corpus/137-*.log)" = software ]
+t corpus-rule/dmesg-reltime-deltas-parsed sh -c "'$MDC' --no-progress --json tests/corpus/129-*.log | python3 -c 'import json,sys; d=json.load(sys.stdin); assert any(i[\"leg\"]==\"dm-0\" and i[\"leg_faulted\"] for i in d[\"incidents\"])'"
+t corpus-rule/raid0-missing-member-array-failed sh -c "'$MDC' --no-progress --json tests/corpus/127-*.log | python3 -c 'import json,sys; d=json.load(sys.stdin); assert [(a[\"array\"],a[\"level\"],a[\"state\"]) for a in d[\"arrays\"]]==[(\"md127\",\"raid0\",\"FAILED\")]'"
+t corpus-rule/raid0-linear-failing-array-and-missing-member sh -c "'$MDC' --no-progress --json tests/inputs/verdict-raid0-linear-member-loss.log | python3 -c 'import json,sys; d=json.load(sys.stdin); a=sorted((x[\"array\"],x[\"level\"],x[\"state\"]) for x in d[\"arrays\"]); assert a==[(\"md0\",\"raid0\",\"FAILED\"),(\"md1\",\"linear\",\"FAILED\"),(\"md2\",\"raid0\",\"FAILED\")], a'"
+CORPUS_FLOOR=22
+bash tests/accuracy.sh tests/corpus "$MDC" > "$WORK/corpus-accuracy.txt" 2>&1
+agree=$(sed -n 's/^\([0-9]*\) of [0-9]* files agree$/\1/p' "$WORK/corpus-accuracy.txt")
+t "corpus/accuracy-${agree:-?}-not-below-$CORPUS_FLOOR" [ "${agree:-0}" -ge "$CORPUS_FLOOR" ]
+
 # ---- verdicts of issue 14 (also golden): the class, said outright
 cls() { "$MDC" --no-progress --json "$1" 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join(i["class"] for i in d["incidents"]))'; }
 t verdict/usb-bridge-write-same-probe-then-disconnect-is-transport \
@@ -135,6 +162,11 @@ t verdict/smartd-passthrough-then-ata-timeouts-is-transport \
 t verdict/ata-port-mapped-by-boot-lines-not-host-minus-1 sh -c "'$MDC' --no-progress --json tests/inputs/verdict-ata-map-from-boot-lines.log | python3 -c 'import json,sys; d=json.load(sys.stdin); i=d[\"incidents\"]; assert len(i)==1 and i[0][\"leg\"]==\"sdd1\" and any(\"ata3: SATA link down\" in e[\"text\"] for e in i[0][\"evidence\"])'"
 t verdict/syslog-year-boundary-stays-in-order sh -c "'$MDC' --no-progress --json --year 2024 --since 2024-12-31 tests/inputs/verdict-syslog-year-boundary.log | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"summary\"][\"filtered\"]==0 and any(i[\"leg\"]==\"sdb1\" and i[\"leg_faulted\"] for i in d[\"incidents\"])'"
 t verdict/syslog-two-hosts-one-report-each sh -c "'$MDC' --no-progress --json --year 2024 tests/inputs/verdict-syslog-two-hosts.log | python3 -c 'import json,sys; d=json.load(sys.stdin); c=sorted((i[\"host\"], i[\"class\"]) for i in d[\"incidents\"]); assert c==[(\"alpha\",\"media\"),(\"beta\",\"transport\")], c'"
+for k in export json; do
+	t verdict/journal-$k-hostname-one-report-per-host sh -c "'$MDC' --no-progress --json tests/inputs/verdict-journal-$k-two-hosts.log | python3 -c 'import json,sys; d=json.load(sys.stdin); c=sorted((i[\"host\"], i[\"leg\"], i[\"class\"], i[\"boot\"]) for i in d[\"incidents\"]); assert c==[(\"alpha\",\"sdb1\",\"media\",0),(\"beta\",\"sdc1\",\"transport\",1)], c'"
+done
+t verdict/illegal-request-on-write-same-is-no-evidence [ "$(cls tests/inputs/verdict-illegal-request-write-same-not-evidence.log)" = request ]
+t verdict/illegal-request-on-write10-stays-evidence [ "$(cls tests/inputs/verdict-illegal-request-write10-is-evidence.log)" = unknown ]
 t verdict/every-leg-refused-is-request [ "$(cls tests/inputs/verdict-every-leg-refused-notsupp.log)" = "request request" ]
 t verdict/one-leg-refused-is-not-request [ "$(cls tests/inputs/verdict-one-leg-refused-notsupp.log)" = unknown ]
 t verdict/kicked-non-fresh-names-earlier-cause sh -c "'$MDC' --no-progress --json tests/inputs/verdict-kicked-non-fresh-earlier-cause.log | grep -q 'it first dropped out in an earlier boot of this log (boot [0-9]*): transport there'"
@@ -338,7 +370,7 @@ t scan/generated-log-has-incidents grep -q '"degraded_legs": [1-9]' "$WORK/gen.r
 # ---- short libFuzzer run
 if [ -n "$FUZZ" ]; then
 	FZ=$WORK/fuzz; mkdir -p "$FZ/corpus"
-	cp tests/inputs/*.log examples/*.log tests/fixtures/*.log "$FZ/corpus/"
+	cp tests/inputs/*.log examples/*.log tests/fixtures/*.log tests/corpus/*.log "$FZ/corpus/"
 	cp "$C/m1.gz" "$C/trunc.xz" "$FZ/corpus/" 2>/dev/null
 	"$FUZZ" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 \
 		-artifact_prefix="$FZ/" "$FZ/corpus" > "$FZ/log" 2>&1; rc=$?
@@ -350,7 +382,7 @@ fi
 # ---- differential fuzz run: stream and chunked reads, same report
 if [ -n "${FUZZ_DIFF:-}" ]; then
 	FD=$WORK/fuzz-diff; mkdir -p "$FD/corpus"
-	cp tests/inputs/*.log examples/*.log tests/fixtures/*.log "$FD/corpus/"
+	cp tests/inputs/*.log examples/*.log tests/fixtures/*.log tests/corpus/*.log "$FD/corpus/"
 	"$FUZZ_DIFF" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 \
 		-artifact_prefix="$FD/" "$FD/corpus" > "$FD/log" 2>&1; rc=$?
 	runs=$(grep -o 'Done [0-9]* runs' "$FD/log" | tail -1)
