@@ -120,6 +120,16 @@ kunit_commit() {
 }
 
 # Remember where the series starts, for sparse baselines and PATCHED=0.
+# A tree with commits on top of an earlier series-base (the series applied
+# before) would make the patched tree its own baseline: refuse.
+if prev=$(gitk rev-parse -q --verify "series-base/$line^{commit}") &&
+   [ "$prev" != "$(gitk rev-parse HEAD)" ] &&
+   gitk merge-base --is-ancestor "$prev" HEAD; then
+	echo "apply: $ksrc has commits on top of series-base/$line (applied before?):" \
+		"git -C $ksrc reset --hard series-base/$line, or git -C $ksrc tag -d" \
+		"series-base/$line to apply on HEAD" >&2
+	exit 1
+fi
 gitk tag -f "series-base/$line" HEAD >/dev/null
 
 # doc_commit NAME: add Documentation/admin-guide/NAME.rst to the admin guide
