@@ -168,9 +168,33 @@ void mdc_evadd(struct mdc_evlist *el, int file, uint64_t line,
 	} else {
 		e = &el->e[el->n++];
 	}
+	mdc_evid_set(e, file, line, text, len);
+}
+
+/* keep the raw text of an evidence line (see struct mdc_evid) */
+void mdc_evid_set(struct mdc_evid *e, int file, uint64_t line,
+		  const char *text, size_t len)
+{
+	if (len > sizeof(e->text) - 1)
+		len = sizeof(e->text) - 1;
 	e->file = file;
 	e->line = line;
-	mdc_escape(e->text, sizeof(e->text), text, len);
+	e->raw = len;
+	memcpy(e->text, text, len);
+	/* raw 0 means escaped: the escape of nothing is nothing */
+	e->text[len] = 0;
+}
+
+/* an evidence line as a report prints it: escaped */
+void mdc_evid_copy(struct mdc_evid *dst, const struct mdc_evid *src)
+{
+	dst->file = src->file;
+	dst->line = src->line;
+	dst->raw = 0;
+	if (src->raw)
+		mdc_escape(dst->text, sizeof(dst->text), src->text, src->raw);
+	else
+		memcpy(dst->text, src->text, sizeof(dst->text));
 }
 
 int mdc_near(const struct mdc_when *a, const struct mdc_when *b,
@@ -724,9 +748,7 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		g->strength = ev->strength;
 		g->why = ev->why;
 		g->at = *w;
-		g->ev.file = ln->file;
-		g->ev.line = ln->lineno;
-		mdc_escape(g->ev.text, sizeof(g->ev.text), ln->raw, ln->rawlen);
+		mdc_evid_set(&g->ev, ln->file, ln->lineno, ln->raw, ln->rawlen);
 		break;
 	}
 	case EV_SUPPRESSED:
