@@ -229,8 +229,16 @@ static const char *tag_at(const char *p, const char *e, struct mdc_line *l,
 	return p;
 }
 
-/* after the time stamp: "host tag: ", "tag: ", "[kernel] " */
-static const char *host_tag(const char *p, const char *e, struct mdc_line *l)
+/*
+ * after the time stamp: "host tag: ", "tag: ", "[kernel] "; *how (when
+ * given) gets HT_HOST when l->host was written and HT_AHEAD when bytes
+ * after the returned position were read (the prefix memo cannot keep it)
+ */
+#define HT_HOST		1
+#define HT_AHEAD	2
+
+static const char *host_tag(const char *p, const char *e, struct mdc_line *l,
+			    int *how)
 {
 	const char *q, *r;
 
@@ -246,6 +254,8 @@ static const char *host_tag(const char *p, const char *e, struct mdc_line *l)
 	q = memchr(p, ' ', e - p);
 	if (!q)
 		return NULL;
+	if (how)
+		*how |= HT_HOST;
 	{
 		size_t n = q - p;
 
@@ -269,6 +279,8 @@ static const char *host_tag(const char *p, const char *e, struct mdc_line *l)
 	if (r && q[strlen(l->tag)] == ':' && !strchr(l->tag, '/') &&
 	    !is_daemon_tag(l->tag, strlen(l->tag))) {
 		l->tag[0] = 0;
+		if (how)
+			*how |= HT_AHEAD;
 		return q;
 	}
 	return r;
@@ -520,6 +532,18 @@ static int parse_dmesg_t(const char *p, const char *e, struct mdc_line *l,
  * "<3>" priority, a dmesg -x facility:level and a dmesg -d delta.  Sets
  * *e to the end of the text; returns where the stamp would start.
  */
+/* the end of a line's text: without trailing blanks and carriage returns */
+static const char *text_end(const char *s, const char *e)
+{
+	const char *p = s;
+
+	while (p < e && (*p == '\r'))
+		p++;
+	while (e > p && (e[-1] == '\r' || e[-1] == ' '))
+		e--;
+	return e;
+}
+
 static const char *preamble(const char *s, const char **pe,
 			    struct mdc_line *l)
 {
@@ -528,8 +552,7 @@ static const char *preamble(const char *s, const char **pe,
 
 	while (p < e && (*p == '\r'))
 		p++;
-	while (e > p && (e[-1] == '\r' || e[-1] == ' '))
-		e--;
+	e = text_end(s, e);
 
 	/* dmesg -r / LKFT: "<3>[ 89.6] msg" */
 	if (e - p > 3 && *p == '<' && isdigit((unsigned char)p[1])) {
@@ -552,6 +575,64 @@ static const char *preamble(const char *s, const char **pe,
 	return p;
 }
 
+/*
+ * The lines of a burst share their syslog prefix up to the message (the
+ * stamp to the second, host and tag), and only the printk time and the
+ * message change.  The last syslog line's prefix and what it gave are
+ * kept: a line that starts with the same bytes is placed without parsing
+ * them again.  This is exact: up to where host_tag() stops (r), the
+ * parsers before parse_bsd(), parse_bsd() and host_tag() read no byte of
+ * the line but those before r, the byte at r, and whether r is the end of
+ * the text (all compared here); so the same bytes give the same result.
+ * The parsing thread's own (the fuzzers call in from several).
+ */
+#define PMEMO_KEY	128
+
+static __thread struct {
+	int valid, year;
+	unsigned int klen;	/* prefix bytes s..r */
+	int next;		/* the byte at r, or -1: the text ends at r */
+	enum mdc_fmt fmt;
+	int has_abs, host_set;
+	int64_t abs;
+	char tag[sizeof(((struct mdc_line *)0)->tag)];
+	char host[sizeof(((struct mdc_line *)0)->host)];
+	char key[PMEMO_KEY];
+} pmemo;
+
+static void pmemo_keep(const struct mdc_line *l, const char *s,
+		       const char *r, const char *e, int year, int how)
+{
+	size_t k = r - s;
+
+	if (k > PMEMO_KEY || (how & HT_AHEAD)) {
+		pmemo.valid = 0;
+		return;
+	}
+	memcpy(pmemo.key, s, k);
+	pmemo.klen = k;
+	pmemo.next = r < e ? (unsigned char)*r : -1;
+	pmemo.year = year;
+	pmemo.fmt = l->fmt;
+	pmemo.has_abs = l->has_abs;
+	pmemo.abs = l->abs;
+	pmemo.host_set = how & HT_HOST;
+	memcpy(pmemo.tag, l->tag, sizeof(pmemo.tag));
+	memcpy(pmemo.host, l->host, sizeof(pmemo.host));
+	pmemo.valid = 1;
+}
+
+/* the line s..e (e: text_end()) starts with the kept prefix */
+static int pmemo_hit(const char *s, const char *e)
+{
+	size_t k = pmemo.klen;
+
+	if (!pmemo.valid || (size_t)(e - s) < k || memcmp(s, pmemo.key, k))
+		return 0;
+	return pmemo.next < 0 ? (size_t)(e - s) == k :
+	       (size_t)(e - s) > k && (unsigned char)s[k] == pmemo.next;
+}
+
 int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 {
 	const char *e = s + len, *p = s, *q;
@@ -564,11 +645,28 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 	l->tag[0] = 0;
 	l->raw = s;
 	l->rawlen = len;
+	e = text_end(s, e);
+	if (pmemo_hit(s, e) && pmemo.year == year) {
+		l->fmt = pmemo.fmt;
+		if (pmemo.has_abs) {
+			l->has_abs = 1;
+			l->abs = pmemo.abs;
+		}
+		memcpy(l->tag, pmemo.tag, sizeof(l->tag));
+		if (pmemo.host_set)
+			memcpy(l->host, pmemo.host, sizeof(l->host));
+		q = s + pmemo.klen;
+		if (!strcmp(l->tag, "kernel"))
+			q = kernel_times(q, e, l);
+		p = q;
+		goto done;
+	}
+	e = s + len;
 	p = preamble(s, &e, l);
 
 	if (parse_iso(p, e, l, &q)) {
 		l->fmt = FMT_ISO;
-		q = host_tag(q, e, l);
+		q = host_tag(q, e, l, NULL);
 		if (!q)
 			return -1;
 		if (!strcmp(l->tag, "kernel"))
@@ -610,7 +708,7 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 		/* journalctl -o short-monotonic: "[ 12.3] host kernel: " */
 		{
 			struct mdc_line tmp = *l;
-			const char *r = host_tag(q, e, &tmp);
+			const char *r = host_tag(q, e, &tmp, NULL);
 
 			if (r && tmp.tag[0] && (r - q) < 96 &&
 			    (is_daemon_tag(tmp.tag, strlen(tmp.tag)))) {
@@ -622,10 +720,13 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 		goto done;
 	}
 	if (parse_bsd(p, e, l, year, &q, &precise)) {
+		int how = 0;
+
 		l->fmt = precise ? FMT_SYSLOG_PRECISE : FMT_SYSLOG;
-		q = host_tag(q, e, l);
+		q = host_tag(q, e, l, &how);
 		if (!q)
 			return -1;
+		pmemo_keep(l, s, q, e, year, how);
 		if (!strcmp(l->tag, "kernel"))
 			q = kernel_times(q, e, l);
 		p = q;
@@ -673,6 +774,9 @@ int mdc_line_stamped(const char *s, size_t len)
 	int precise;
 
 	l.tag[0] = 0;
+	/* a syslog prefix seen last: parse_bsd() takes it (any year) */
+	if (pmemo_hit(s, text_end(s, e)))
+		return 1;
 	p = preamble(s, &e, &l);	/* as mdc_parse_line() */
 	return parse_iso(p, e, &l, &q) || parse_dmesg_t(p, e, &l, &q) ||
 	       printk_time(p, e, &t) ||
