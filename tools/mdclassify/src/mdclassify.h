@@ -286,6 +286,15 @@ struct mdc_model {
 	unsigned int hostq_n;
 	struct mdc_when superwrite_at;
 	struct mdc_stats st;
+	/*
+	 * get_dev()'s last answers by the name as the message gave it: a
+	 * storm names the same few devices on every line
+	 */
+	struct {
+		char name[MDC_NAME];
+		int boot;
+		struct mdc_dev *d;
+	} devcache[8];
 	/* follow mode: legs already printed */
 	unsigned char printed[MDC_MAX_LEGS];
 };

@@ -328,31 +328,52 @@ static void norm_dev(char *d)
 		*p = 0;
 }
 
+/*
+ * A device is made once per name and boot and never goes away, so the
+ * same raw name in the same boot always finds the same one.
+ */
 static struct mdc_dev *get_dev(struct mdc_model *m, const char *name,
 			       const struct mdc_when *w)
 {
+	unsigned int h = 0, slot;
+	size_t len;
 	char esc[MDC_NAME];
 	struct mdc_dev *d;
 	int i;
 
+	/* nvme0n1 and nvme3n1 differ in one byte: hash them all */
+	for (len = 0; name[len]; len++)
+		h = h * 31 + (unsigned char)name[len];
+	slot = (h ^ h >> 5) % 8;
+	if (m->devcache[slot].d && m->devcache[slot].boot == w->boot &&
+	    !strcmp(m->devcache[slot].name, name))
+		return m->devcache[slot].d;
+	d = NULL;
 	cpname(esc, sizeof(esc), name);
 	norm_dev(esc);
-	for (i = (int)m->ndevs - 1; i >= 0; i--)
+	for (i = (int)m->ndevs - 1; i >= 0 && !d; i--)
 		if (m->devs[i]->boot == w->boot &&
 		    m->devs[i]->name[0] == esc[0] &&
 		    !strcmp(m->devs[i]->name, esc))
-			return m->devs[i];
-	if (m->ndevs >= MDC_MAX_DEVS) {
-		m->st.dropped_entities++;
-		return NULL;
+			d = m->devs[i];
+	if (!d) {
+		if (m->ndevs >= MDC_MAX_DEVS) {
+			m->st.dropped_entities++;
+			return NULL;
+		}
+		d = calloc(1, sizeof(*d));
+		if (!d)
+			return NULL;
+		strcpy(d->name, esc);
+		d->boot = w->boot;
+		d->first = *w;
+		m->devs[m->ndevs++] = d;
 	}
-	d = calloc(1, sizeof(*d));
-	if (!d)
-		return NULL;
-	strcpy(d->name, esc);
-	d->boot = w->boot;
-	d->first = *w;
-	m->devs[m->ndevs++] = d;
+	if (len < MDC_NAME) {
+		memcpy(m->devcache[slot].name, name, len + 1);
+		m->devcache[slot].boot = w->boot;
+		m->devcache[slot].d = d;
+	}
 	return d;
 }
 

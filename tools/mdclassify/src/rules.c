@@ -187,15 +187,19 @@ static int storage_text(const char *s)
  */
 static unsigned int tag_mask(const char *tag)
 {
-	int lvm = tag && (!strcmp(tag, "dmeventd") || !strncmp(tag, "lvm", 3));
+	int lvm;
 	unsigned int b = 1u << T_ANY;
 
+	/* nearly every line is the kernel's: no selector but T_NOT_LVM */
+	if (!tag || !strcmp(tag, "kernel"))
+		return b | 1u << T_NOT_LVM;
+	lvm = !strcmp(tag, "dmeventd") || !strncmp(tag, "lvm", 3);
 	b |= lvm ? 1u << T_LVM : 1u << T_NOT_LVM;
-	if (tag && !strcmp(tag, "sudo"))
+	if (!strcmp(tag, "sudo"))
 		b |= 1u << T_SUDO;
-	if (tag && !strcmp(tag, "mdadm"))
+	if (!strcmp(tag, "mdadm"))
 		b |= 1u << T_MDADM;
-	if (tag && !strcmp(tag, "smartd"))
+	if (!strcmp(tag, "smartd"))
 		b |= 1u << T_SMARTD;
 	return b;
 }
