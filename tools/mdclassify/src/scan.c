@@ -391,40 +391,49 @@ static inline const char *first_hit(const char *b, const char *e,
 	return NULL;
 }
 
+/*
+ * The 16 tables do not fit in registers next to the work: each step
+ * loads them from ted[] (a load each), rather than from a copy on the
+ * stack made at every call, as a loop over them had the compiler do.
+ */
 __attribute__((target("avx2")))
 static const char *find_hit_avx2(const char *b, const char *p, const char *e,
 				 const char **tail)
 {
 	const __m256i nib = _mm256_set1_epi8(0x0f);
 	const __m256i zero = _mm256_setzero_si256();
-	__m256i t[2][8];
-	int h, j;
 
-	for (h = 0; h < 2; h++)
-		for (j = 0; j < 8; j++)
-			t[h][j] = _mm256_load_si256((const __m256i *)ted[h][j]);
 	while (p + 35 <= e) {
-		__m256i ma = _mm256_set1_epi8(-1), mb = ma;
+		__m256i ma, mb, v, lo, hi;
 		unsigned int mask;
 		const char *hit;
 
-		for (j = 0; j < 4; j++) {
-			__m256i v = _mm256_loadu_si256((const __m256i *)(p + j));
-			__m256i lo = _mm256_and_si256(v, nib);
-			__m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
-
-			ma = _mm256_and_si256(ma, _mm256_and_si256(
-				_mm256_shuffle_epi8(t[0][2 * j], lo),
-				_mm256_shuffle_epi8(t[0][2 * j + 1], hi)));
-			mb = _mm256_and_si256(mb, _mm256_and_si256(
-				_mm256_shuffle_epi8(t[1][2 * j], lo),
-				_mm256_shuffle_epi8(t[1][2 * j + 1], hi)));
-		}
+#define TED(h, k) _mm256_load_si256((const __m256i *)ted[h][k])
+#define STEP(j) \
+		v = _mm256_loadu_si256((const __m256i *)(p + (j))); \
+		lo = _mm256_and_si256(v, nib); \
+		hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib); \
+		ma = _mm256_and_si256(ma, _mm256_and_si256( \
+			_mm256_shuffle_epi8(TED(0, 2 * (j)), lo), \
+			_mm256_shuffle_epi8(TED(0, 2 * (j) + 1), hi))); \
+		mb = _mm256_and_si256(mb, _mm256_and_si256( \
+			_mm256_shuffle_epi8(TED(1, 2 * (j)), lo), \
+			_mm256_shuffle_epi8(TED(1, 2 * (j) + 1), hi)))
+		ma = _mm256_set1_epi8(-1);
+		mb = ma;
+		STEP(0);
+		STEP(1);
+		STEP(2);
+		STEP(3);
+#undef STEP
+#undef TED
 		mask = ~(unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
 				_mm256_or_si256(ma, mb), zero));
-		hit = first_hit(b, e, p, mask);
-		if (hit)
-			return hit;
+		if (mask) {
+			hit = first_hit(b, e, p, mask);
+			if (hit)
+				return hit;
+		}
 		p += 32;
 	}
 	*tail = p;	/* the last bytes are left to the scalar loop */
