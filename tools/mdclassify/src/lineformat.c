@@ -457,7 +457,7 @@ static int parse_iso(const char *p, const char *e, struct mdc_line *l,
  * month names: "touko 05 09:19:00").
  */
 static int parse_bsd(const char *p, const char *e, struct mdc_line *l,
-		     int year, const char **out, int *precise)
+		     int year, const char **out, int *precise, int tm[5])
 {
 	const char *w = p, *q;
 	int mo, d = 0, h, mi, sec, wl;
@@ -494,6 +494,11 @@ static int parse_bsd(const char *p, const char *e, struct mdc_line *l,
 		l->abs = mdc_mktime_utc(year, mo, d, h, mi, sec);
 		l->has_abs = 1;
 	}
+	tm[0] = mo;
+	tm[1] = d;
+	tm[2] = h;
+	tm[3] = mi;
+	tm[4] = sec;
 	*out = q;
 	return 1;
 }
@@ -578,59 +583,109 @@ static const char *preamble(const char *s, const char **pe,
 /*
  * The lines of a burst share their syslog prefix up to the message (the
  * stamp to the second, host and tag), and only the printk time and the
- * message change.  The last syslog line's prefix and what it gave are
- * kept: a line that starts with the same bytes is placed without parsing
- * them again.  This is exact: up to where host_tag() stops (r), the
- * parsers before parse_bsd(), parse_bsd() and host_tag() read no byte of
- * the line but those before r, the byte at r, and whether r is the end of
- * the text (all compared here); so the same bytes give the same result.
- * The parsing thread's own (the fuzzers call in from several).
+ * message change; the other daemons' lines of that second share the
+ * stamp.  The last syslog line's prefix and what it gave are kept
+ * (pmemo), and so is the last syslog stamp (smemo): a line that starts
+ * with the same bytes is placed without parsing them again.  This is
+ * exact: up to where parse_bsd() stops (q; host_tag(): r), the parsers
+ * before it, parse_bsd() and host_tag() read no byte of the line but
+ * those before it, the byte there and whether it is the end of the text
+ * (all compared here); so the same bytes give the same result.  The
+ * parsing thread's own (the fuzzers call in from several).
  */
-#define PMEMO_KEY	128
+#define MEMO_KEY	128
 
-static __thread struct {
-	int valid, year;
-	unsigned int klen;	/* prefix bytes s..r */
-	int next;		/* the byte at r, or -1: the text ends at r */
+struct memo {
+	int valid;
+	unsigned int klen;	/* bytes s..r (smemo: s..q) */
+	int next;		/* the byte there, or -1: the text ends there */
 	enum mdc_fmt fmt;
-	int has_abs, host_set;
+	int tm[5];		/* stamp: month (0: none), day, h, min, s */
+	int abs_ok, year;	/* abs made for year */
 	int64_t abs;
+	int host_set;
 	char tag[sizeof(((struct mdc_line *)0)->tag)];
 	char host[sizeof(((struct mdc_line *)0)->host)];
-	char key[PMEMO_KEY];
-} pmemo;
+	char key[MEMO_KEY];
+};
 
-static void pmemo_keep(const struct mdc_line *l, const char *s,
-		       const char *r, const char *e, int year, int how)
+static __thread struct memo pmemo, smemo;
+
+/* keep what s..r (followed by e) gave in l; tm: parse_bsd()'s fields */
+static void memo_keep(struct memo *k, const struct mdc_line *l,
+		      const char *s, const char *r, const char *e,
+		      const int tm[5], int host_set)
 {
-	size_t k = r - s;
+	size_t n = r - s;
 
-	if (k > PMEMO_KEY || (how & HT_AHEAD)) {
-		pmemo.valid = 0;
+	if (n > MEMO_KEY) {
+		k->valid = 0;
 		return;
 	}
-	memcpy(pmemo.key, s, k);
-	pmemo.klen = k;
-	pmemo.next = r < e ? (unsigned char)*r : -1;
-	pmemo.year = year;
-	pmemo.fmt = l->fmt;
-	pmemo.has_abs = l->has_abs;
-	pmemo.abs = l->abs;
-	pmemo.host_set = how & HT_HOST;
-	memcpy(pmemo.tag, l->tag, sizeof(pmemo.tag));
-	memcpy(pmemo.host, l->host, sizeof(pmemo.host));
-	pmemo.valid = 1;
+	memcpy(k->key, s, n);
+	k->klen = n;
+	k->next = r < e ? (unsigned char)*r : -1;
+	k->fmt = l->fmt;
+	memcpy(k->tm, tm, sizeof(k->tm));
+	k->abs_ok = 0;
+	k->host_set = host_set;
+	memcpy(k->tag, l->tag, sizeof(k->tag));
+	if (host_set)
+		memcpy(k->host, l->host, sizeof(k->host));
+	k->valid = 1;
 }
 
-/* the line s..e (e: text_end()) starts with the kept prefix */
-static int pmemo_hit(const char *s, const char *e)
+/* the line s..e (e: text_end()) starts with the kept bytes */
+static int memo_hit(const struct memo *k, const char *s, const char *e)
 {
-	size_t k = pmemo.klen;
+	size_t n = k->klen;
 
-	if (!pmemo.valid || (size_t)(e - s) < k || memcmp(s, pmemo.key, k))
+	if (!k->valid || (size_t)(e - s) < n || memcmp(s, k->key, n))
 		return 0;
-	return pmemo.next < 0 ? (size_t)(e - s) == k :
-	       (size_t)(e - s) > k && (unsigned char)s[k] == pmemo.next;
+	return k->next < 0 ? (size_t)(e - s) == n :
+	       (size_t)(e - s) > n && (unsigned char)s[n] == k->next;
+}
+
+/*
+ * what the kept bytes gave; the time as parse_bsd() makes it (a known
+ * month: mdc_mktime_utc() of the year), once per year
+ */
+static void memo_put(struct memo *k, struct mdc_line *l, int year)
+{
+	l->fmt = k->fmt;
+	if (k->tm[0]) {
+		if (!k->abs_ok || k->year != year) {
+			k->abs = mdc_mktime_utc(year, k->tm[0], k->tm[1],
+						k->tm[2], k->tm[3], k->tm[4]);
+			k->year = year;
+			k->abs_ok = 1;
+		}
+		l->has_abs = 1;
+		l->abs = k->abs;
+	}
+	memcpy(l->tag, k->tag, sizeof(l->tag));
+	if (k->host_set)
+		memcpy(l->host, k->host, sizeof(l->host));
+}
+
+/* a syslog line after its stamp (s..q; tm its fields): host, tag, ... */
+static int syslog_rest(struct mdc_line *l, const char *s, const char *q,
+		       const char *e, const int tm[5])
+{
+	int how = 0;
+
+	q = host_tag(q, e, l, &how);
+	if (!q)
+		return -1;
+	if (how & HT_AHEAD)
+		pmemo.valid = 0;
+	else
+		memo_keep(&pmemo, l, s, q, e, tm, how & HT_HOST);
+	if (!strcmp(l->tag, "kernel"))
+		q = kernel_times(q, e, l);
+	l->msg = q;
+	l->msglen = e - q;
+	return 0;
 }
 
 int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
@@ -638,7 +693,7 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 	const char *e = s + len, *p = s, *q;
 	size_t n;
 	double t;
-	int precise, h, mi, sec, ms;
+	int precise, h, mi, sec, ms, tm[5];
 
 	l->fmt = FMT_BARE;
 	l->has_rel = l->has_abs = 0;
@@ -646,20 +701,17 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 	l->raw = s;
 	l->rawlen = len;
 	e = text_end(s, e);
-	if (pmemo_hit(s, e) && pmemo.year == year) {
-		l->fmt = pmemo.fmt;
-		if (pmemo.has_abs) {
-			l->has_abs = 1;
-			l->abs = pmemo.abs;
-		}
-		memcpy(l->tag, pmemo.tag, sizeof(l->tag));
-		if (pmemo.host_set)
-			memcpy(l->host, pmemo.host, sizeof(l->host));
+	if (memo_hit(&pmemo, s, e)) {
+		memo_put(&pmemo, l, year);
 		q = s + pmemo.klen;
 		if (!strcmp(l->tag, "kernel"))
 			q = kernel_times(q, e, l);
 		p = q;
 		goto done;
+	}
+	if (memo_hit(&smemo, s, e)) {
+		memo_put(&smemo, l, year);
+		return syslog_rest(l, s, s + smemo.klen, e, smemo.tm);
 	}
 	e = s + len;
 	p = preamble(s, &e, l);
@@ -719,18 +771,10 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 		}
 		goto done;
 	}
-	if (parse_bsd(p, e, l, year, &q, &precise)) {
-		int how = 0;
-
+	if (parse_bsd(p, e, l, year, &q, &precise, tm)) {
 		l->fmt = precise ? FMT_SYSLOG_PRECISE : FMT_SYSLOG;
-		q = host_tag(q, e, l, &how);
-		if (!q)
-			return -1;
-		pmemo_keep(l, s, q, e, year, how);
-		if (!strcmp(l->tag, "kernel"))
-			q = kernel_times(q, e, l);
-		p = q;
-		goto done;
+		memo_keep(&smemo, l, s, q, e, tm, 0);
+		return syslog_rest(l, s, q, e, tm);
 	}
 	q = kmsg_record(p, e, l);
 	if (q) {
@@ -768,17 +812,23 @@ done:
  */
 int mdc_line_stamped(const char *s, size_t len)
 {
-	const char *e = s + len, *p, *q;
+	const char *e = s + len, *p, *q, *te = text_end(s, e);
 	struct mdc_line l;
 	double t;
-	int precise;
+	int precise, tm[5];
 
-	l.tag[0] = 0;
-	/* a syslog prefix seen last: parse_bsd() takes it (any year) */
-	if (pmemo_hit(s, text_end(s, e)))
+	/* a syslog prefix or stamp seen last: parse_bsd() takes it */
+	if (memo_hit(&pmemo, s, te) || memo_hit(&smemo, s, te))
 		return 1;
+	l.tag[0] = 0;
 	p = preamble(s, &e, &l);	/* as mdc_parse_line() */
-	return parse_iso(p, e, &l, &q) || parse_dmesg_t(p, e, &l, &q) ||
-	       printk_time(p, e, &t) ||
-	       parse_bsd(p, e, &l, 1970, &q, &precise);
+	if (parse_iso(p, e, &l, &q) || parse_dmesg_t(p, e, &l, &q) ||
+	    printk_time(p, e, &t))
+		return 1;
+	if (!parse_bsd(p, e, &l, 1970, &q, &precise, tm))
+		return 0;
+	/* the stamp for the lines that follow (the year is theirs) */
+	l.fmt = precise ? FMT_SYSLOG_PRECISE : FMT_SYSLOG;
+	memo_keep(&smemo, &l, s, q, e, tm, 0);
+	return 1;
 }
