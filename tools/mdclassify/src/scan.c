@@ -1095,7 +1095,8 @@ static void collect_hits(struct hits *hs)
 		if (!h)
 			break;
 		ls = line_start(p, h);
-		nl += mdc_count_nl(counted, ls - counted);
+		if (ls > counted)
+			nl += mdc_count_nl(counted, ls - counted);
 		counted = ls;
 		if (hs->n == HITS_MAX) {
 			hs->overflow = 1;
@@ -1106,7 +1107,17 @@ static void collect_hits(struct hits *hs)
 		hs->ls[hs->n] = ls;
 		hs->nl[hs->n++] = nl;
 		le = memchr(h, '\n', hs->e - h);
-		p = le ? le + 1 : hs->e;
+		if (!le) {
+			p = hs->e;
+			break;
+		}
+		/*
+		 * its newline is counted here: in a storm the next hit is
+		 * the next line, and nothing is left to count
+		 */
+		p = le + 1;
+		nl++;
+		counted = p;
 	}
 	hs->total_nl = nl + mdc_count_nl(counted, hs->e - counted);
 }
