@@ -140,6 +140,27 @@ static size_t printk_time(const char *s, const char *e, double *t)
 	return p + 1 - s;
 }
 
+/* the length of what printk_time() takes, or 0; its value is not made */
+static size_t printk_len(const char *s, const char *e)
+{
+	const char *p = s + 1, *d;
+
+	if (p >= e || *s != '[')
+		return 0;
+	while (p < e && *p == ' ')
+		p++;
+	for (d = p; p < e && isdigit((unsigned char)*p); p++)
+		;
+	if (p == d || p >= e || *p != '.')
+		return 0;
+	p++;
+	while (p < e && isdigit((unsigned char)*p))
+		p++;
+	if (p >= e || *p != ']')
+		return 0;
+	return p + 1 - s;
+}
+
 /* "[ T123]" or "[ C1]" caller id */
 static size_t caller_id(const char *s, const char *e)
 {
@@ -352,10 +373,15 @@ static const char *kernel_times(const char *p, const char *e,
 	double t;
 
 	p = skip_sp(p, e);
-	n = printk_time(p, e, &t);
+	/*
+	 * behind a wall-clock stamp the printk time is not needed (the
+	 * model orders by the wall clock then): its value is not made
+	 */
+	n = l->has_abs ? printk_len(p, e) : printk_time(p, e, &t);
 	if (n) {
 		l->has_rel = 1;
-		l->rel = t;
+		if (!l->has_abs)
+			l->rel = t;
 		p += n;
 		p = skip_sp(p, e);
 	}

@@ -123,7 +123,7 @@ struct mdc_line {
 	uint64_t lineno;
 	enum mdc_fmt fmt;
 	int has_rel, has_abs;
-	double rel;			/* seconds since boot */
+	double rel;			/* seconds since boot (has_abs: unset) */
 	int64_t abs;			/* seconds since the epoch (UTC) */
 	char boot[40];			/* _BOOT_ID when known */
 	char kdev[MDC_NAME];		/* _KERNEL_DEVICE when known */
