@@ -630,6 +630,7 @@ struct memo {
 	int abs_ok, year;	/* abs made for year */
 	int64_t abs;
 	int host_set;
+	int kernel;		/* the tag is "kernel": printk times follow */
 	char tag[sizeof(((struct mdc_line *)0)->tag)];
 	char host[sizeof(((struct mdc_line *)0)->host)];
 	char key[MEMO_KEY];
@@ -656,6 +657,7 @@ static void memo_keep(struct memo *k, const struct mdc_line *l,
 	k->abs_ok = 0;
 	k->host_set = host_set;
 	memcpy(k->tag, l->tag, sizeof(k->tag));
+	k->kernel = !strcmp(l->tag, "kernel");
 	if (host_set)
 		memcpy(k->host, l->host, sizeof(k->host));
 	k->valid = 1;
@@ -730,7 +732,7 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 	if (memo_hit(&pmemo, s, e)) {
 		memo_put(&pmemo, l, year);
 		q = s + pmemo.klen;
-		if (!strcmp(l->tag, "kernel"))
+		if (pmemo.kernel)
 			q = kernel_times(q, e, l);
 		p = q;
 		goto done;
