@@ -845,8 +845,8 @@ int mdc_line_stamped(const char *s, size_t len)
 	double t;
 	int precise, tm[5];
 
-	/* a syslog prefix or stamp seen last: parse_bsd() takes it */
-	if (memo_hit(&pmemo, s, te) || memo_hit(&smemo, s, te))
+	/* a syslog stamp or prefix seen last: parse_bsd() takes it */
+	if (memo_hit(&smemo, s, te) || memo_hit(&pmemo, s, te))
 		return 1;
 	l.tag[0] = 0;
 	p = preamble(s, &e, &l);	/* as mdc_parse_line() */
