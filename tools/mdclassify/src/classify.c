@@ -359,7 +359,7 @@ static void build_evidence(struct mdc_incident *in, const struct acc *a,
 			more++;
 			continue;
 		}
-		ev[out++] = *all[i];
+		mdc_evid_copy(&ev[out++], all[i]);
 	}
 	in->evid = ev;
 	in->nevid = out;

@@ -140,6 +140,27 @@ static size_t printk_time(const char *s, const char *e, double *t)
 	return p + 1 - s;
 }
 
+/* the length of what printk_time() takes, or 0; its value is not made */
+static size_t printk_len(const char *s, const char *e)
+{
+	const char *p = s + 1, *d;
+
+	if (p >= e || *s != '[')
+		return 0;
+	while (p < e && *p == ' ')
+		p++;
+	for (d = p; p < e && isdigit((unsigned char)*p); p++)
+		;
+	if (p == d || p >= e || *p != '.')
+		return 0;
+	p++;
+	while (p < e && isdigit((unsigned char)*p))
+		p++;
+	if (p >= e || *p != ']')
+		return 0;
+	return p + 1 - s;
+}
+
 /* "[ T123]" or "[ C1]" caller id */
 static size_t caller_id(const char *s, const char *e)
 {
@@ -229,8 +250,16 @@ static const char *tag_at(const char *p, const char *e, struct mdc_line *l,
 	return p;
 }
 
-/* after the time stamp: "host tag: ", "tag: ", "[kernel] " */
-static const char *host_tag(const char *p, const char *e, struct mdc_line *l)
+/*
+ * after the time stamp: "host tag: ", "tag: ", "[kernel] "; *how (when
+ * given) gets HT_HOST when l->host was written and HT_AHEAD when bytes
+ * after the returned position were read (the prefix memo cannot keep it)
+ */
+#define HT_HOST		1
+#define HT_AHEAD	2
+
+static const char *host_tag(const char *p, const char *e, struct mdc_line *l,
+			    int *how)
 {
 	const char *q, *r;
 
@@ -246,6 +275,8 @@ static const char *host_tag(const char *p, const char *e, struct mdc_line *l)
 	q = memchr(p, ' ', e - p);
 	if (!q)
 		return NULL;
+	if (how)
+		*how |= HT_HOST;
 	{
 		size_t n = q - p;
 
@@ -269,6 +300,8 @@ static const char *host_tag(const char *p, const char *e, struct mdc_line *l)
 	if (r && q[strlen(l->tag)] == ':' && !strchr(l->tag, '/') &&
 	    !is_daemon_tag(l->tag, strlen(l->tag))) {
 		l->tag[0] = 0;
+		if (how)
+			*how |= HT_AHEAD;
 		return q;
 	}
 	return r;
@@ -340,10 +373,15 @@ static const char *kernel_times(const char *p, const char *e,
 	double t;
 
 	p = skip_sp(p, e);
-	n = printk_time(p, e, &t);
+	/*
+	 * behind a wall-clock stamp the printk time is not needed (the
+	 * model orders by the wall clock then): its value is not made
+	 */
+	n = l->has_abs ? printk_len(p, e) : printk_time(p, e, &t);
 	if (n) {
 		l->has_rel = 1;
-		l->rel = t;
+		if (!l->has_abs)
+			l->rel = t;
 		p += n;
 		p = skip_sp(p, e);
 	}
@@ -445,7 +483,7 @@ static int parse_iso(const char *p, const char *e, struct mdc_line *l,
  * month names: "touko 05 09:19:00").
  */
 static int parse_bsd(const char *p, const char *e, struct mdc_line *l,
-		     int year, const char **out, int *precise)
+		     int year, const char **out, int *precise, int tm[5])
 {
 	const char *w = p, *q;
 	int mo, d = 0, h, mi, sec, wl;
@@ -482,6 +520,11 @@ static int parse_bsd(const char *p, const char *e, struct mdc_line *l,
 		l->abs = mdc_mktime_utc(year, mo, d, h, mi, sec);
 		l->has_abs = 1;
 	}
+	tm[0] = mo;
+	tm[1] = d;
+	tm[2] = h;
+	tm[3] = mi;
+	tm[4] = sec;
 	*out = q;
 	return 1;
 }
@@ -520,6 +563,18 @@ static int parse_dmesg_t(const char *p, const char *e, struct mdc_line *l,
  * "<3>" priority, a dmesg -x facility:level and a dmesg -d delta.  Sets
  * *e to the end of the text; returns where the stamp would start.
  */
+/* the end of a line's text: without trailing blanks and carriage returns */
+static const char *text_end(const char *s, const char *e)
+{
+	const char *p = s;
+
+	while (p < e && (*p == '\r'))
+		p++;
+	while (e > p && (e[-1] == '\r' || e[-1] == ' '))
+		e--;
+	return e;
+}
+
 static const char *preamble(const char *s, const char **pe,
 			    struct mdc_line *l)
 {
@@ -528,8 +583,7 @@ static const char *preamble(const char *s, const char **pe,
 
 	while (p < e && (*p == '\r'))
 		p++;
-	while (e > p && (e[-1] == '\r' || e[-1] == ' '))
-		e--;
+	e = text_end(s, e);
 
 	/* dmesg -r / LKFT: "<3>[ 89.6] msg" */
 	if (e - p > 3 && *p == '<' && isdigit((unsigned char)p[1])) {
@@ -552,23 +606,147 @@ static const char *preamble(const char *s, const char **pe,
 	return p;
 }
 
+/*
+ * The lines of a burst share their syslog prefix up to the message (the
+ * stamp to the second, host and tag), and only the printk time and the
+ * message change; the other daemons' lines of that second share the
+ * stamp.  The last syslog line's prefix and what it gave are kept
+ * (pmemo), and so is the last syslog stamp (smemo): a line that starts
+ * with the same bytes is placed without parsing them again.  This is
+ * exact: up to where parse_bsd() stops (q; host_tag(): r), the parsers
+ * before it, parse_bsd() and host_tag() read no byte of the line but
+ * those before it, the byte there and whether it is the end of the text
+ * (all compared here); so the same bytes give the same result.  The
+ * parsing thread's own (the fuzzers call in from several).
+ */
+#define MEMO_KEY	128
+
+struct memo {
+	int valid;
+	unsigned int klen;	/* bytes s..r (smemo: s..q) */
+	int next;		/* the byte there, or -1: the text ends there */
+	enum mdc_fmt fmt;
+	int tm[5];		/* stamp: month (0: none), day, h, min, s */
+	int abs_ok, year;	/* abs made for year */
+	int64_t abs;
+	int host_set;
+	int kernel;		/* the tag is "kernel": printk times follow */
+	char tag[sizeof(((struct mdc_line *)0)->tag)];
+	char host[sizeof(((struct mdc_line *)0)->host)];
+	char key[MEMO_KEY];
+};
+
+static __thread struct memo pmemo, smemo;
+
+/* keep what s..r (followed by e) gave in l; tm: parse_bsd()'s fields */
+static void memo_keep(struct memo *k, const struct mdc_line *l,
+		      const char *s, const char *r, const char *e,
+		      const int tm[5], int host_set)
+{
+	size_t n = r - s;
+
+	if (n > MEMO_KEY) {
+		k->valid = 0;
+		return;
+	}
+	memcpy(k->key, s, n);
+	k->klen = n;
+	k->next = r < e ? (unsigned char)*r : -1;
+	k->fmt = l->fmt;
+	memcpy(k->tm, tm, sizeof(k->tm));
+	k->abs_ok = 0;
+	k->host_set = host_set;
+	memcpy(k->tag, l->tag, sizeof(k->tag));
+	k->kernel = !strcmp(l->tag, "kernel");
+	if (host_set)
+		memcpy(k->host, l->host, sizeof(k->host));
+	k->valid = 1;
+}
+
+/* the line s..e (e: text_end()) starts with the kept bytes */
+static int memo_hit(const struct memo *k, const char *s, const char *e)
+{
+	size_t n = k->klen;
+
+	if (!k->valid || (size_t)(e - s) < n || memcmp(s, k->key, n))
+		return 0;
+	return k->next < 0 ? (size_t)(e - s) == n :
+	       (size_t)(e - s) > n && (unsigned char)s[n] == k->next;
+}
+
+/*
+ * what the kept bytes gave; the time as parse_bsd() makes it (a known
+ * month: mdc_mktime_utc() of the year), once per year
+ */
+static void memo_put(struct memo *k, struct mdc_line *l, int year)
+{
+	l->fmt = k->fmt;
+	if (k->tm[0]) {
+		if (!k->abs_ok || k->year != year) {
+			k->abs = mdc_mktime_utc(year, k->tm[0], k->tm[1],
+						k->tm[2], k->tm[3], k->tm[4]);
+			k->year = year;
+			k->abs_ok = 1;
+		}
+		l->has_abs = 1;
+		l->abs = k->abs;
+	}
+	memcpy(l->tag, k->tag, sizeof(l->tag));
+	if (k->host_set)
+		memcpy(l->host, k->host, sizeof(l->host));
+}
+
+/* a syslog line after its stamp (s..q; tm its fields): host, tag, ... */
+static int syslog_rest(struct mdc_line *l, const char *s, const char *q,
+		       const char *e, const int tm[5])
+{
+	int how = 0;
+
+	q = host_tag(q, e, l, &how);
+	if (!q)
+		return -1;
+	if (how & HT_AHEAD)
+		pmemo.valid = 0;
+	else
+		memo_keep(&pmemo, l, s, q, e, tm, how & HT_HOST);
+	if (!strcmp(l->tag, "kernel"))
+		q = kernel_times(q, e, l);
+	l->msg = q;
+	l->msglen = e - q;
+	return 0;
+}
+
 int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 {
 	const char *e = s + len, *p = s, *q;
 	size_t n;
 	double t;
-	int precise, h, mi, sec, ms;
+	int precise, h, mi, sec, ms, tm[5];
 
 	l->fmt = FMT_BARE;
 	l->has_rel = l->has_abs = 0;
 	l->tag[0] = 0;
 	l->raw = s;
 	l->rawlen = len;
+	e = text_end(s, e);
+	if (memo_hit(&pmemo, s, e)) {
+		memo_put(&pmemo, l, year);
+		q = s + pmemo.klen;
+		if (pmemo.kernel)
+			q = kernel_times(q, e, l);
+		p = q;
+		goto done;
+	}
+	if (memo_hit(&smemo, s, e)) {
+		memo_put(&smemo, l, year);
+		return syslog_rest(l, s, s + smemo.klen, e, smemo.tm);
+	}
+	e = s + len;
 	p = preamble(s, &e, l);
 
 	if (parse_iso(p, e, l, &q)) {
 		l->fmt = FMT_ISO;
-		q = host_tag(q, e, l);
+		q = host_tag(q, e, l, NULL);
 		if (!q)
 			return -1;
 		if (!strcmp(l->tag, "kernel"))
@@ -610,7 +788,7 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 		/* journalctl -o short-monotonic: "[ 12.3] host kernel: " */
 		{
 			struct mdc_line tmp = *l;
-			const char *r = host_tag(q, e, &tmp);
+			const char *r = host_tag(q, e, &tmp, NULL);
 
 			if (r && tmp.tag[0] && (r - q) < 96 &&
 			    (is_daemon_tag(tmp.tag, strlen(tmp.tag)))) {
@@ -621,15 +799,10 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 		}
 		goto done;
 	}
-	if (parse_bsd(p, e, l, year, &q, &precise)) {
+	if (parse_bsd(p, e, l, year, &q, &precise, tm)) {
 		l->fmt = precise ? FMT_SYSLOG_PRECISE : FMT_SYSLOG;
-		q = host_tag(q, e, l);
-		if (!q)
-			return -1;
-		if (!strcmp(l->tag, "kernel"))
-			q = kernel_times(q, e, l);
-		p = q;
-		goto done;
+		memo_keep(&smemo, l, s, q, e, tm, 0);
+		return syslog_rest(l, s, q, e, tm);
 	}
 	q = kmsg_record(p, e, l);
 	if (q) {
@@ -667,14 +840,23 @@ done:
  */
 int mdc_line_stamped(const char *s, size_t len)
 {
-	const char *e = s + len, *p, *q;
+	const char *e = s + len, *p, *q, *te = text_end(s, e);
 	struct mdc_line l;
 	double t;
-	int precise;
+	int precise, tm[5];
 
+	/* a syslog stamp or prefix seen last: parse_bsd() takes it */
+	if (memo_hit(&smemo, s, te) || memo_hit(&pmemo, s, te))
+		return 1;
 	l.tag[0] = 0;
 	p = preamble(s, &e, &l);	/* as mdc_parse_line() */
-	return parse_iso(p, e, &l, &q) || parse_dmesg_t(p, e, &l, &q) ||
-	       printk_time(p, e, &t) ||
-	       parse_bsd(p, e, &l, 1970, &q, &precise);
+	if (parse_iso(p, e, &l, &q) || parse_dmesg_t(p, e, &l, &q) ||
+	    printk_time(p, e, &t))
+		return 1;
+	if (!parse_bsd(p, e, &l, 1970, &q, &precise, tm))
+		return 0;
+	/* the stamp for the lines that follow (the year is theirs) */
+	l.fmt = precise ? FMT_SYSLOG_PRECISE : FMT_SYSLOG;
+	memo_keep(&smemo, &l, s, q, e, tm, 0);
+	return 1;
 }

@@ -123,7 +123,7 @@ struct mdc_line {
 	uint64_t lineno;
 	enum mdc_fmt fmt;
 	int has_rel, has_abs;
-	double rel;			/* seconds since boot */
+	double rel;			/* seconds since boot (has_abs: unset) */
 	int64_t abs;			/* seconds since the epoch (UTC) */
 	char boot[40];			/* _BOOT_ID when known */
 	char kdev[MDC_NAME];		/* _KERNEL_DEVICE when known */
@@ -143,9 +143,18 @@ struct mdc_when {
 	int file;
 };
 
+/*
+ * An evidence line.  While the model is built, text holds the line's raw
+ * bytes (raw of them, at most MDC_MAX_TEXT - 1: escaping never writes
+ * fewer bytes than it reads, so no later byte can reach the report) and
+ * is escaped only when an incident takes it (mdc_evid_copy()): in a storm
+ * most kept lines are overwritten by a later one before any report.
+ * raw is 0 once text is escaped, as in every incident.
+ */
 struct mdc_evid {
 	int file;
 	uint64_t line;
+	unsigned short raw;
 	char text[MDC_MAX_TEXT];
 };
 
@@ -277,6 +286,15 @@ struct mdc_model {
 	unsigned int hostq_n;
 	struct mdc_when superwrite_at;
 	struct mdc_stats st;
+	/*
+	 * get_dev()'s last answers by the name as the message gave it: a
+	 * storm names the same few devices on every line
+	 */
+	struct {
+		char name[MDC_NAME];
+		int boot;
+		struct mdc_dev *d;
+	} devcache[8];
 	/* follow mode: legs already printed */
 	unsigned char printed[MDC_MAX_LEGS];
 };
@@ -316,6 +334,9 @@ const char *mdc_model_lookup(const struct mdc_model *m, const char *from);
 int mdc_load_dmsetup_ls(struct mdc_model *m, const char *path);
 void mdc_evadd(struct mdc_evlist *el, int file, uint64_t line,
 	       const char *text, size_t len);
+void mdc_evid_set(struct mdc_evid *e, int file, uint64_t line,
+		  const char *text, size_t len);
+void mdc_evid_copy(struct mdc_evid *dst, const struct mdc_evid *src);
 int mdc_near(const struct mdc_when *a, const struct mdc_when *b,
 	     double before, double after);
 const char *mdc_boot_host(const struct mdc_model *m, int boot);

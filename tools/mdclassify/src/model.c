@@ -168,9 +168,33 @@ void mdc_evadd(struct mdc_evlist *el, int file, uint64_t line,
 	} else {
 		e = &el->e[el->n++];
 	}
+	mdc_evid_set(e, file, line, text, len);
+}
+
+/* keep the raw text of an evidence line (see struct mdc_evid) */
+void mdc_evid_set(struct mdc_evid *e, int file, uint64_t line,
+		  const char *text, size_t len)
+{
+	if (len > sizeof(e->text) - 1)
+		len = sizeof(e->text) - 1;
 	e->file = file;
 	e->line = line;
-	mdc_escape(e->text, sizeof(e->text), text, len);
+	e->raw = len;
+	memcpy(e->text, text, len);
+	/* raw 0 means escaped: the escape of nothing is nothing */
+	e->text[len] = 0;
+}
+
+/* an evidence line as a report prints it: escaped */
+void mdc_evid_copy(struct mdc_evid *dst, const struct mdc_evid *src)
+{
+	dst->file = src->file;
+	dst->line = src->line;
+	dst->raw = 0;
+	if (src->raw)
+		mdc_escape(dst->text, sizeof(dst->text), src->text, src->raw);
+	else
+		memcpy(dst->text, src->text, sizeof(dst->text));
 }
 
 int mdc_near(const struct mdc_when *a, const struct mdc_when *b,
@@ -304,31 +328,52 @@ static void norm_dev(char *d)
 		*p = 0;
 }
 
+/*
+ * A device is made once per name and boot and never goes away, so the
+ * same raw name in the same boot always finds the same one.
+ */
 static struct mdc_dev *get_dev(struct mdc_model *m, const char *name,
 			       const struct mdc_when *w)
 {
+	unsigned int h = 0, slot;
+	size_t len;
 	char esc[MDC_NAME];
 	struct mdc_dev *d;
 	int i;
 
+	/* nvme0n1 and nvme3n1 differ in one byte: hash them all */
+	for (len = 0; name[len]; len++)
+		h = h * 31 + (unsigned char)name[len];
+	slot = (h ^ h >> 5) % 8;
+	if (m->devcache[slot].d && m->devcache[slot].boot == w->boot &&
+	    !strcmp(m->devcache[slot].name, name))
+		return m->devcache[slot].d;
+	d = NULL;
 	cpname(esc, sizeof(esc), name);
 	norm_dev(esc);
-	for (i = (int)m->ndevs - 1; i >= 0; i--)
+	for (i = (int)m->ndevs - 1; i >= 0 && !d; i--)
 		if (m->devs[i]->boot == w->boot &&
 		    m->devs[i]->name[0] == esc[0] &&
 		    !strcmp(m->devs[i]->name, esc))
-			return m->devs[i];
-	if (m->ndevs >= MDC_MAX_DEVS) {
-		m->st.dropped_entities++;
-		return NULL;
+			d = m->devs[i];
+	if (!d) {
+		if (m->ndevs >= MDC_MAX_DEVS) {
+			m->st.dropped_entities++;
+			return NULL;
+		}
+		d = calloc(1, sizeof(*d));
+		if (!d)
+			return NULL;
+		strcpy(d->name, esc);
+		d->boot = w->boot;
+		d->first = *w;
+		m->devs[m->ndevs++] = d;
 	}
-	d = calloc(1, sizeof(*d));
-	if (!d)
-		return NULL;
-	strcpy(d->name, esc);
-	d->boot = w->boot;
-	d->first = *w;
-	m->devs[m->ndevs++] = d;
+	if (len < MDC_NAME) {
+		memcpy(m->devcache[slot].name, name, len + 1);
+		m->devcache[slot].boot = w->boot;
+		m->devcache[slot].d = d;
+	}
 	return d;
 }
 
@@ -724,9 +769,7 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		g->strength = ev->strength;
 		g->why = ev->why;
 		g->at = *w;
-		g->ev.file = ln->file;
-		g->ev.line = ln->lineno;
-		mdc_escape(g->ev.text, sizeof(g->ev.text), ln->raw, ln->rawlen);
+		mdc_evid_set(&g->ev, ln->file, ln->lineno, ln->raw, ln->rawlen);
 		break;
 	}
 	case EV_SUPPRESSED:

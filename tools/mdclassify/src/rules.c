@@ -187,15 +187,19 @@ static int storage_text(const char *s)
  */
 static unsigned int tag_mask(const char *tag)
 {
-	int lvm = tag && (!strcmp(tag, "dmeventd") || !strncmp(tag, "lvm", 3));
+	int lvm;
 	unsigned int b = 1u << T_ANY;
 
+	/* nearly every line is the kernel's: no selector but T_NOT_LVM */
+	if (!tag || !strcmp(tag, "kernel"))
+		return b | 1u << T_NOT_LVM;
+	lvm = !strcmp(tag, "dmeventd") || !strncmp(tag, "lvm", 3);
 	b |= lvm ? 1u << T_LVM : 1u << T_NOT_LVM;
-	if (tag && !strcmp(tag, "sudo"))
+	if (!strcmp(tag, "sudo"))
 		b |= 1u << T_SUDO;
-	if (tag && !strcmp(tag, "mdadm"))
+	if (!strcmp(tag, "mdadm"))
 		b |= 1u << T_MDADM;
-	if (tag && !strcmp(tag, "smartd"))
+	if (!strcmp(tag, "smartd"))
 		b |= 1u << T_SMARTD;
 	return b;
 }
@@ -236,6 +240,7 @@ struct fctx {
 	char op[24];
 	int zero_seg, flush;
 	int nvme_io;		/* F_NVME */
+	int has_sct;		/* F_NVME: "(sct 0x" is in the message */
 	long sct, sc;
 };
 
@@ -281,13 +286,6 @@ static void pairs_set(const char *m, size_t n)
 	}
 }
 
-static inline int pair_in(const char *s)
-{
-	unsigned int h = pair_hash(s);
-
-	return pairs[h >> 6] >> (h & 63) & 1;
-}
-
 static void lit_pairs(const char *lit, unsigned short out[2])
 {
 	size_t n = lit ? strlen(lit) : 0;
@@ -304,16 +302,13 @@ static inline int hash_in(unsigned int h)
 	return pairs[h >> 6] >> (h & 63) & 1;
 }
 
-/* the same as may_hold() for a row's literal, from its kept hashes */
+/*
+ * 0 when a row's literal cannot be in the message (its first or last
+ * byte pair is not), from the literal's kept hashes
+ */
 static inline int row_may_hold(const unsigned short hp[2])
 {
 	return hp[0] == 0xffff || (hash_in(hp[0]) && hash_in(hp[1]));
-}
-
-/* 0 when the literal (n bytes) cannot be in the message */
-static inline int may_hold(const char *lit, size_t n)
-{
-	return n < 2 || (pair_in(lit) && pair_in(lit + n - 2));
 }
 
 /* the pattern (and the second literal) of row r in the message */
@@ -343,7 +338,8 @@ static const char *row_match(const struct mdc_rule *r, const struct fctx *c)
 		q = strcmp(c->status, r->pat) ? NULL : c->p;
 		break;
 	case M_NVME:
-		if (!may_hold("(sct 0x", 7) || !strstr(c->p, "(sct 0x"))
+		/* family_start() looked for it in the same text */
+		if (!c->has_sct)
 			return NULL;
 		if (r->sct >= 0 && c->sct != r->sct)
 			return NULL;
@@ -676,6 +672,7 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
 	}
 	case F_NVME:
 		q = strstr(m, "(sct 0x");
+		c->has_sct = q != NULL;
 		if (q) {
 			const char *col = strchr(m, ':');
 

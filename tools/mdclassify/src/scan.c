@@ -391,40 +391,49 @@ static inline const char *first_hit(const char *b, const char *e,
 	return NULL;
 }
 
+/*
+ * The 16 tables do not fit in registers next to the work: each step
+ * loads them from ted[] (a load each), rather than from a copy on the
+ * stack made at every call, as a loop over them had the compiler do.
+ */
 __attribute__((target("avx2")))
 static const char *find_hit_avx2(const char *b, const char *p, const char *e,
 				 const char **tail)
 {
 	const __m256i nib = _mm256_set1_epi8(0x0f);
 	const __m256i zero = _mm256_setzero_si256();
-	__m256i t[2][8];
-	int h, j;
 
-	for (h = 0; h < 2; h++)
-		for (j = 0; j < 8; j++)
-			t[h][j] = _mm256_load_si256((const __m256i *)ted[h][j]);
 	while (p + 35 <= e) {
-		__m256i ma = _mm256_set1_epi8(-1), mb = ma;
+		__m256i ma, mb, v, lo, hi;
 		unsigned int mask;
 		const char *hit;
 
-		for (j = 0; j < 4; j++) {
-			__m256i v = _mm256_loadu_si256((const __m256i *)(p + j));
-			__m256i lo = _mm256_and_si256(v, nib);
-			__m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
-
-			ma = _mm256_and_si256(ma, _mm256_and_si256(
-				_mm256_shuffle_epi8(t[0][2 * j], lo),
-				_mm256_shuffle_epi8(t[0][2 * j + 1], hi)));
-			mb = _mm256_and_si256(mb, _mm256_and_si256(
-				_mm256_shuffle_epi8(t[1][2 * j], lo),
-				_mm256_shuffle_epi8(t[1][2 * j + 1], hi)));
-		}
+#define TED(h, k) _mm256_load_si256((const __m256i *)ted[h][k])
+#define STEP(j) \
+		v = _mm256_loadu_si256((const __m256i *)(p + (j))); \
+		lo = _mm256_and_si256(v, nib); \
+		hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib); \
+		ma = _mm256_and_si256(ma, _mm256_and_si256( \
+			_mm256_shuffle_epi8(TED(0, 2 * (j)), lo), \
+			_mm256_shuffle_epi8(TED(0, 2 * (j) + 1), hi))); \
+		mb = _mm256_and_si256(mb, _mm256_and_si256( \
+			_mm256_shuffle_epi8(TED(1, 2 * (j)), lo), \
+			_mm256_shuffle_epi8(TED(1, 2 * (j) + 1), hi)))
+		ma = _mm256_set1_epi8(-1);
+		mb = ma;
+		STEP(0);
+		STEP(1);
+		STEP(2);
+		STEP(3);
+#undef STEP
+#undef TED
 		mask = ~(unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
 				_mm256_or_si256(ma, mb), zero));
-		hit = first_hit(b, e, p, mask);
-		if (hit)
-			return hit;
+		if (mask) {
+			hit = first_hit(b, e, p, mask);
+			if (hit)
+				return hit;
+		}
 		p += 32;
 	}
 	*tail = p;	/* the last bytes are left to the scalar loop */
@@ -817,12 +826,13 @@ static int syslog_year(const struct mdc_model *m)
 }
 
 /*
- * The line after a candidate is parsed to see whether it continues it;
- * in a storm it is the next candidate too.  The last line parsed so is
- * kept (text, year, result), and parsing the same text with the same
- * year again gives the kept result: mdc_parse_line() of a zeroed line is
- * a function of the text and the year.  Pointers into the text are
- * moved to the new copy.  One thread parses (the model's), as here.
+ * The line after a candidate is parsed to see whether it continues it
+ * (when no time stamp says it does not); it may be the next candidate,
+ * or the next line of an oops trace, too.  The last line parsed so is
+ * kept (keep: text, year, result), and parsing the same text with the
+ * same year again gives the kept result: mdc_parse_line() of a zeroed
+ * line is a function of the text and the year.  Pointers into the text
+ * are moved to the new copy.  One thread parses (the model's), as here.
  */
 static struct {
 	int valid, year, ret;
@@ -837,7 +847,8 @@ static const char *rebase(const char *p, const char *from, size_t n,
 	return p && p >= from && p <= from + n ? to + (p - from) : p;
 }
 
-static int parse_cached(struct mdc_line *l, const char *s, size_t n, int year)
+static int parse_cached(struct mdc_line *l, const char *s, size_t n, int year,
+			int keep)
 {
 	int ret;
 
@@ -850,7 +861,7 @@ static int parse_cached(struct mdc_line *l, const char *s, size_t n, int year)
 	}
 	memset(l, 0, sizeof(*l));
 	ret = mdc_parse_line(l, s, n, year);
-	if (n <= sizeof(pcache.text)) {
+	if (keep && n <= sizeof(pcache.text)) {
 		memcpy(pcache.text, s, n);
 		pcache.valid = 1;
 		pcache.n = n;
@@ -865,7 +876,7 @@ static int parse_cached(struct mdc_line *l, const char *s, size_t n, int year)
 
 static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 			   const char *le, const char *e, int file,
-			   uint64_t lineno, unsigned int *extra, int quick)
+			   uint64_t lineno, unsigned int *extra)
 {
 	char buf[MDC_MAX_LINE + 64];
 	struct mdc_line l, nl;
@@ -896,7 +907,7 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 
 	memcpy(buf, ls, n);
 	o = n;
-	if (parse_cached(&l, buf, o, syslog_year(m)) < 0) {
+	if (parse_cached(&l, buf, o, syslog_year(m), 0) < 0) {
 		m->st.skipped++;
 		return end;
 	}
@@ -929,15 +940,16 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		if (!nn || nn > 512 || *ns == '[' || elision(ns, nn))
 			break;
 		/*
-		 * quick: the next line is no hit (it will not be parsed
-		 * again), so its time stamp alone may answer.  Else it is
-		 * parsed whole, and kept for when it is the next candidate
+		 * A line that starts with a time stamp is no wrap (its
+		 * parse would not be FMT_BARE); mdc_line_stamped() tells so
+		 * from the stamp alone, from the last one seen mostly.  Else
+		 * it is parsed whole, and kept for when it is parsed next
 		 * (the year changes no line's format: the model's year, as
 		 * for the candidate).
 		 */
-		if (quick && !j && mdc_line_stamped(ns, nn))
+		if (mdc_line_stamped(ns, nn))
 			break;
-		if (parse_cached(&nl, ns, nn, syslog_year(m)) < 0 ||
+		if (parse_cached(&nl, ns, nn, syslog_year(m), 1) < 0 ||
 		    nl.fmt != FMT_BARE)
 			break;
 		sep_msg = starts_message(nl.msg, nl.msglen);
@@ -983,7 +995,7 @@ void mdc_process_line(struct mdc_model *m, const char *s, size_t len,
 {
 	unsigned int extra;
 
-	do_line(m, s, s, s + len, s + len, file, lineno, &extra, 0);
+	do_line(m, s, s, s + len, s + len, file, lineno, &extra);
 }
 
 /* a scan's position: next byte, newlines counted up to, line number at p */
@@ -994,8 +1006,7 @@ struct sstate {
 
 /* one anchor hit at h (ls its line start): parse it and what follows */
 static void handle_hit(struct mdc_model *m, const char *b, const char *e,
-		       int file, struct sstate *st, const char *ls,
-		       const char *next)
+		       int file, struct sstate *st, const char *ls)
 {
 	const char *le;
 	unsigned int extra;
@@ -1003,9 +1014,7 @@ static void handle_hit(struct mdc_model *m, const char *b, const char *e,
 	le = memchr(ls, '\n', e - ls);
 	if (!le)
 		le = e;
-	/* next: the next hit's line start, or NULL when not known */
-	le = do_line(m, b, ls, le, e, file, st->ln, &extra,
-		     next && next != le + 1);
+	le = do_line(m, b, ls, le, e, file, st->ln, &extra);
 	st->ln += extra;
 	/* oops: read the trace that follows line by line */
 	while (m->sw_open && le < e) {
@@ -1017,7 +1026,7 @@ static void handle_hit(struct mdc_model *m, const char *b, const char *e,
 		if (!ne)
 			ne = e;
 		st->ln++;
-		le = do_line(m, b, ns, ne, e, file, st->ln, &extra, 0);
+		le = do_line(m, b, ns, ne, e, file, st->ln, &extra);
 		st->ln += extra;
 	}
 	if (le < e) {
@@ -1051,7 +1060,7 @@ static void seq_scan(struct mdc_model *m, const char *b, const char *e,
 		ls = line_start(st->p, h);
 		st->ln += mdc_count_nl(st->counted, ls - st->counted);
 		st->counted = ls;
-		handle_hit(m, b, e, file, st, ls, NULL);
+		handle_hit(m, b, e, file, st, ls);
 	}
 }
 
@@ -1086,7 +1095,8 @@ static void collect_hits(struct hits *hs)
 		if (!h)
 			break;
 		ls = line_start(p, h);
-		nl += mdc_count_nl(counted, ls - counted);
+		if (ls > counted)
+			nl += mdc_count_nl(counted, ls - counted);
 		counted = ls;
 		if (hs->n == HITS_MAX) {
 			hs->overflow = 1;
@@ -1097,7 +1107,17 @@ static void collect_hits(struct hits *hs)
 		hs->ls[hs->n] = ls;
 		hs->nl[hs->n++] = nl;
 		le = memchr(h, '\n', hs->e - h);
-		p = le ? le + 1 : hs->e;
+		if (!le) {
+			p = hs->e;
+			break;
+		}
+		/*
+		 * its newline is counted here: in a storm the next hit is
+		 * the next line, and nothing is left to count
+		 */
+		p = le + 1;
+		nl++;
+		counted = p;
 	}
 	hs->total_nl = nl + mdc_count_nl(counted, hs->e - counted);
 }
@@ -1119,9 +1139,7 @@ static void replay(struct mdc_model *m, const char *b, const char *e,
 			continue;	/* consumed as a continuation */
 		st->ln = base + hs->nl[i];
 		st->counted = hs->ls[i];
-		handle_hit(m, b, e, file, st, hs->ls[i],
-			   i + 1 < hs->n ? hs->ls[i + 1] :
-			   hs->overflow ? NULL : hs->e);
+		handle_hit(m, b, e, file, st, hs->ls[i]);
 	}
 	if (hs->overflow) {
 		if (st->p < hs->resume) {
@@ -1176,7 +1194,7 @@ static const char *scan_region(struct mdc_model *m, const char *ctx,
 
 		if (!ne)
 			ne = e;
-		ne = do_line(m, ctx, st.p, ne, e, file, st.ln, &extra, 0);
+		ne = do_line(m, ctx, st.p, ne, e, file, st.ln, &extra);
 		st.ln += extra;
 		if (ne < e) {
 			st.ln++;
@@ -1632,7 +1650,7 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 				unsigned int extra;
 
 				do_line(m, s->buf, p0, s->buf + have,
-					s->buf + have, file, ln, &extra, 0);
+					s->buf + have, file, ln, &extra);
 				m->st.overlong++;
 				skipping = 1;
 				have = ctx = 0;
