@@ -66,14 +66,15 @@ nvme_fi_left() { cat /sys/kernel/debug/$1/fault_inject/times; }
 
 # ---- arrays. KIND: md-raid1 md-raid10 lvm-raid1 lvm-mirror; legs are e0..eN-1
 # md-raid1-nobm: md raid1 without a bitmap; md-raid1-wb: internal bitmap,
-# leg 1 write-mostly with write-behind
+# leg 1 write-mostly with write-behind; md-raid1-llbm: the lockless bitmap
+# (llbitmap, 6.18+ kernels with CONFIG_MD_LLBITMAP, mdadm 4.6+)
 # (or the raw NVMe disks when RAW=1). Sets ARR (block device) and NLEG.
 LVSIZE=96M
 setup_array() {
 	KIND=$1
 	if [ "$RAW" = 1 ]; then P=/dev/nvme; S=n1; else P=/dev/mapper/e; S=; fi
 	case $KIND in
-	md-raid1|md-raid1-nobm|md-raid1-wb) NLEG=2; lvl=1 ;;
+	md-raid1|md-raid1-nobm|md-raid1-wb|md-raid1-llbm) NLEG=2; lvl=1 ;;
 	md-raid10) NLEG=4; lvl=10 ;;
 	lvm-raid1|lvm-mirror) NLEG=2 ;;
 	esac
@@ -89,12 +90,18 @@ create_array() {
 	md-*)
 		case $KIND in
 		md-raid1-nobm) mdlegs="--bitmap=none $legs" ;;
+		md-raid1-llbm) mdlegs="--bitmap=lockless $legs" ;;
 		md-raid1-wb) mdlegs="--bitmap=internal --write-behind=256 ${legs% *} --write-mostly ${legs##* }" ;;
 		*) mdlegs="--bitmap=internal $legs" ;;
 		esac
 		run mdadm --create /dev/md0 --run --force --assume-clean --metadata=1.2 \
 			--level=$lvl --raid-devices=$NLEG $mdlegs || { fail "mdadm --create"; return 1; }
 		ARR=/dev/md0; MD=/sys/block/md0/md
+		if [ $KIND = md-raid1-llbm ]; then
+			# "none bitmap [llbitmap]": the one in use is bracketed
+			bt=$(cat $MD/bitmap_type 2>/dev/null)
+			case $bt in *"[llbitmap]"*) ;; *) fail "md0 bitmap_type is '$bt', not [llbitmap]"; return 1 ;; esac
+		fi
 		;;
 	lvm-*)
 		run lvm pvcreate -q -y $legs >/dev/null && run lvm vgcreate -q vg $legs >/dev/null || { fail "pvcreate/vgcreate"; return 1; }
