@@ -9,6 +9,7 @@
  *  vmio aio    DEV OFF LEN MISALIGN COUNT                libaio O_DIRECT reads
  *  vmio fill   DEV OFF LEN SEED                          O_DIRECT pattern write (aligned)
  *  vmio sum    DEV OFF LEN                               O_DIRECT read, print fnv64 checksum
+ *  vmio patsum OFF LEN SEED                              fnv64 of what write/fill write there (no I/O)
  *  vmio bench  DEV OFF LEN SECS                          aligned O_DIRECT reads, print ops/s
  *  vmio storm  DEV OFF SECS                              misaligned O_DIRECT reads in a loop
  *  vmio shape  DEV OFF SPEC ENGINE read|write [SEED]      one vectored O_DIRECT I/O of shape SPEC
@@ -308,6 +309,15 @@ int main(int argc, char **argv)
 		if (fsync(fd))
 			perror("fsync");
 		printf("filled %zu\n", len);
+	} else if (!strcmp(cmd, "patsum")) {
+		/* argv[2] is OFF here: no device */
+		unsigned long long poff = strtoull(argv[2], NULL, 0);
+		size_t len = strtoul(argv[3], NULL, 0);
+		unsigned long seed = argc > 4 ? strtoul(argv[4], NULL, 0) : 1;
+		unsigned char *b = abuf(len, 0);
+
+		pattern(b, len, seed, poff);
+		printf("%016" PRIx64 "\n", fnv64(b, len, FNV0));
 	} else if (!strcmp(cmd, "sum")) {
 		size_t len = strtoul(argv[4], NULL, 0);
 		size_t chunk = 1 << 20;

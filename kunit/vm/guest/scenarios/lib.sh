@@ -228,7 +228,8 @@ resyncing() {
 # leg LEG is out of service for the range: faulty, or md recorded bad blocks
 leg_out() { # LEG -> yes|no
 	case $KIND in
-	md-*) if grep -q faulty $MD/dev-$(leg_kname $1)/state || [ -s $MD/dev-$(leg_kname $1)/bad_blocks ]; then echo yes; else echo no; fi ;;
+	# (sysfs files always have a size: read bad_blocks, do not test -s)
+	md-*) if grep -q faulty $MD/dev-$(leg_kname $1)/state || [ -n "$(cat $MD/dev-$(leg_kname $1)/bad_blocks)" ]; then echo yes; else echo no; fi ;;
 	*) [ "$(health | cut -c$(($1 + 1)))" = A ] && echo no || echo yes ;;
 	esac
 }

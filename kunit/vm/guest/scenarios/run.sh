@@ -122,7 +122,9 @@ t_request_write() {
 		r=$(vmio write $ARR $off 4096 99 0 $NW 4096)
 		h=$(vstat e$RL hits); disarm e$RL
 		echo "  $st: $r hits=$h health=$(health) badblocks=$(md_badblocks)"
-		NEW=$(vmio sum $ARR $off $((NW * 4096)))
+		# what was written, not a read of the array: md may serve that
+		# read from the leg that lacks the write
+		NEW=$(vmio patsum $off $((NW * 4096)) 99)
 		# (a leg without a bad block log, e.g. under dm-raid, is failed
 		# by the first write it rejects and sees no more)
 		expect "$st: leg $RL rejected writes" "$h" -ge 1
@@ -175,7 +177,13 @@ t_mixed_limits() {
 	echo "  writes +512: $w strict=$(vstat e0 strict) health=$(health) badblocks=$(md_badblocks)"
 	expect "writes: acknowledged or EINVAL" "$(($(field "$w" ok) + $(field "$w" EINVAL)))" = $N
 	if [ "$(field "$w" ok)" -gt 0 ]; then
-		NEW=$(vmio sum $ARR 262144 $((N * 4096)))
+		# every write acknowledged: what was written; else what the
+		# array reads back (some of the range kept its old data)
+		if [ "$(field "$w" ok)" = $N ]; then
+			NEW=$(vmio patsum 262144 $((N * 4096)) 99)
+		else
+			NEW=$(vmio sum $ARR 262144 $((N * 4096)))
+		fi
 		if [ "$(vstat e0 strict)" -gt 0 ]; then
 			expect "leg 0 out of service for what it rejected" "$(leg_out 0)" = yes
 		fi
