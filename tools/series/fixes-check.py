@@ -8,7 +8,8 @@ line's tree has: its base (series-base/LINE, else tag base, else HEAD), or
 an earlier patch of the same series that backports it ("commit <sha>
 upstream.").  A commit the text cites ("since commit <sha> (...)") that the
 tree lacks is a warning.  Cc: stable dependency notes (# X.Y.x: <sha>: ...) must name a
-known upstream commit.  A tree with upstream history answers with git
+known upstream commit, and a dependency named by its subject in quotes
+(# needs "<subject>") an earlier patch of the series.  A tree with upstream history answers with git
 merge-base --is-ancestor; a history-less tree with upstream-commits.tsv
 (first release + code fingerprint, see there).  The subject must match the
 commit's.  Prints one line per tag; exits 1 if any tag fails.
@@ -97,6 +98,16 @@ def message(text):
     return re.split(r'^---$', text, maxsplit=1, flags=re.M)[0]
 
 
+def subject(name, path, msg):
+    """The subject of a series entry: a patch file's Subject: header (folded
+    lines joined, [PATCH ...] dropped), or the first line of a commit-msg."""
+    text = open(path, encoding='utf-8').read()
+    m = re.search(r'^Subject: (.*(?:\n [^\n]*)*)', text, re.M)
+    if m and name.endswith('.patch'):
+        return re.sub(r'^\[[^]]*\]\s*', '', ' '.join(m.group(1).split('\n ')).strip())
+    return msg.strip().split('\n')[0]
+
+
 def main():
     args = sys.argv[1:]
     if len(args) < 2:
@@ -126,6 +137,7 @@ def main():
             entries.append((a[0], os.path.join(TOP, 'drivers-md', line, a[0])))
     print('fixes: drivers-md/%s against %s at %s (%d.%d.%d)' % ((line, ksrc, base) + ver))
     backported = {}
+    subjects = set()
     bad = total = warn = 0
     for name, path in entries:
         msg = message(open(path, encoding='utf-8').read())
@@ -141,6 +153,17 @@ def main():
         for m in re.finditer(r'(\S+\s+)?\bcommit\s+([0-9a-f]{12,40})\s+\(\"', msg):
             if not re.match(r'(?i)(upstream|mainline)', m.group(1) or ''):
                 checks.append(('ref', m.group(2), None))
+        # A dependency named by subject (# needs "<subject>") must be a
+        # patch that comes earlier in this series.
+        for m in re.finditer(r'^Cc:\s*stable@vger\.kernel\.org\s*#.*$', msg, re.M | re.I):
+            for dep in re.findall(r'"([^"]+)"', m.group(0)):
+                total += 1
+                ok = dep in subjects
+                bad += not ok
+                print('  %-4s %-60.60s %s "%s": %s' % (
+                    'ok' if ok else 'FAIL', name, 'Cc-stable-dep', dep[:40],
+                    'earlier in this series' if ok else 'no earlier patch of the series has this subject'))
+        subjects.add(subject(name, path, msg))
         up = re.search(r'^commit ([0-9a-f]{40}) upstream\.$', msg, re.M)
         for kind, sha, subj in checks:
             total += 1
