@@ -27,10 +27,11 @@ struct dm_io_test_seg {
 
 struct dm_io_test_case {
 	const char *name;
-	struct dm_io_test_seg segs[4];
+	struct dm_io_test_seg segs[6];
 	unsigned int nr_segs;
 	sector_t region_sectors;
 	unsigned short max_vecs;	/* segments a bio takes */
+	unsigned int align;		/* the device's block size, 0: 512 */
 	int nr_bios;			/* expected bios, -1: rejected */
 	unsigned int bio_bytes;		/* expected size of each bio */
 };
@@ -70,10 +71,64 @@ static const struct dm_io_test_case dm_io_test_cases[] = {
 		.nr_bios = 2, .bio_bytes = 4096,
 	},
 	{
-		/* a full bio would end inside a sector: the region fails */
+		/*
+		 * A full bio that would end inside a sector is cut back to
+		 * the last sector; the next one (511 bytes) holds less than
+		 * a sector when it is full: the region fails.
+		 */
 		.name = "full_bio_inside_a_sector",
 		.segs = { { 4095, 1 }, { 1, 0 } }, .nr_segs = 2,
 		.region_sectors = 8, .max_vecs = 1,
+		.nr_bios = -1,
+	},
+	{
+		/*
+		 * A device with 4 KiB blocks: 2048 + 3072 bytes fill a bio of
+		 * two segments; it is cut back to 4096 and the next bio starts
+		 * inside the second piece (blk-mq fails a 5120-byte bio for
+		 * such a device with BLK_STS_IOERR).
+		 */
+		.name = "cut_back_to_4k_blocks",
+		.segs = { { 2048, 0 }, { 3072, 0 }, { 3072, 0 } }, .nr_segs = 3,
+		.region_sectors = 16, .max_vecs = 2, .align = 4096,
+		.nr_bios = 2, .bio_bytes = 4096,
+	},
+	{
+		/*
+		 * The cut falls in a segment that later memory was merged
+		 * into (1024 + 2048 contiguous, then 2048 + 1024 contiguous):
+		 * that segment keeps only what lies before the cut.
+		 */
+		.name = "cut_inside_a_merged_segment",
+		.segs = { { 1024, 0 }, { 2048, 1024 }, { 2048, 0 },
+			  { 1024, 2048 }, { 2048, 0 } }, .nr_segs = 5,
+		.region_sectors = 16, .max_vecs = 2, .align = 4096,
+		.nr_bios = 2, .bio_bytes = 4096,
+	},
+	{
+		/*
+		 * The cut falls at the end of the first segment (2048 + 2048
+		 * contiguous): the second segment, 1024 + 1024 contiguous, is
+		 * dropped from the bio and starts the next one.
+		 */
+		.name = "cut_drops_a_later_segment",
+		.segs = { { 2048, 0 }, { 2048, 2048 }, { 1024, 0 },
+			  { 1024, 1024 }, { 2048, 0 } }, .nr_segs = 5,
+		.region_sectors = 16, .max_vecs = 2, .align = 4096,
+		.nr_bios = 2, .bio_bytes = 4096,
+	},
+	{
+		/* the same memory for a 512-byte device: no cut is needed */
+		.name = "no_cut_for_512_blocks",
+		.segs = { { 2048, 0 }, { 3072, 0 }, { 3072, 0 } }, .nr_segs = 3,
+		.region_sectors = 16, .max_vecs = 3,
+		.nr_bios = 1, .bio_bytes = 8192,
+	},
+	{
+		/* a full bio with less than one 4 KiB block: the region fails */
+		.name = "full_bio_below_one_block",
+		.segs = { { 1024, 0 }, { 1024, 0 }, { 2048, 0 } }, .nr_segs = 3,
+		.region_sectors = 8, .max_vecs = 2, .align = 4096,
 		.nr_bios = -1,
 	},
 	{
@@ -100,12 +155,14 @@ static void dm_io_region_test(struct kunit *test)
 {
 	const struct dm_io_test_case *t = test->param_value;
 	struct page *page = test->priv;
+	unsigned int align = t->align ?: SECTOR_SIZE;
 	struct bio_vec *src_vecs, *vecs;
 	struct bio *src, *bio;
-	struct dpages dp;
+	struct dpages dp = {};
 	sector_t remaining, sector = 0;
 	blk_status_t status = BLK_STS_OK;
-	unsigned int i, size = 0;
+	unsigned int i, j, size = 0, pos = 0, vec_bytes;
+	u16 *stream;
 	int nr_bios = 0;
 
 	/* one more slot: the one an exhausted iterator would read */
@@ -125,6 +182,13 @@ static void dm_io_region_test(struct kunit *test)
 		src_vecs[i].bv_offset = i < t->nr_segs ? t->segs[i].offset : 0;
 		size += src_vecs[i].bv_len;
 	}
+	/* the page offset of every byte of the source, in order */
+	stream = kunit_kcalloc(test, size, sizeof(*stream), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, stream);
+	for (i = 0; i < t->nr_segs; i++)
+		for (j = 0; j < t->segs[i].len; j++)
+			stream[pos++] = t->segs[i].offset + j;
+	pos = 0;
 	src->bi_io_vec = src_vecs;
 	src->bi_vcnt = t->nr_segs;
 	src->bi_iter.bi_size = size;
@@ -136,15 +200,27 @@ static void dm_io_region_test(struct kunit *test)
 		/* the sector do_region() gives this bio must be exact */
 		KUNIT_EXPECT_EQ(test, t->region_sectors - to_sector(remaining),
 				sector);
-		status = add_region_pages(bio, &dp, &remaining);
+		status = add_region_pages(bio, &dp, &remaining, align);
 		if (status) {
 			bio_uninit(bio);
 			break;
 		}
 		KUNIT_EXPECT_GT(test, bio->bi_iter.bi_size, 0U);
+		KUNIT_EXPECT_TRUE(test, IS_ALIGNED(bio->bi_iter.bi_size, align));
 		if (t->nr_bios > 0)
 			KUNIT_EXPECT_EQ(test, bio->bi_iter.bi_size,
 					t->bio_bytes);
+		/* the bio's memory is the source's next bytes, in order */
+		vec_bytes = 0;
+		for (i = 0; i < bio->bi_vcnt; i++) {
+			struct bio_vec *bv = &bio->bi_io_vec[i];
+
+			for (j = 0; j < bv->bv_len && pos < size; j++, pos++)
+				KUNIT_ASSERT_EQ(test, stream[pos],
+						bv->bv_offset + j);
+			vec_bytes += bv->bv_len;
+		}
+		KUNIT_EXPECT_EQ(test, vec_bytes, bio->bi_iter.bi_size);
 		sector += to_sector(bio->bi_iter.bi_size);
 		nr_bios++;
 		bio_uninit(bio);

@@ -5,7 +5,8 @@
  *
  * This file is included at the end of drivers/md/dm-raid1.c, so that it runs
  * the real leg_rejected(), write_rejected(), write_failed_legs(),
- * leg_rejects_bio(), read_rejected() and choose_mirror().
+ * write_misfits_legs(), read_rejected() and choose_mirror(), and the block
+ * layer's bio_rejected_by_limits() that mirror_map() asks for each leg.
  */
 #include <kunit/test.h>
 
@@ -151,7 +152,8 @@ static void dm_raid1_test_limits(struct queue_limits *lim,
 /*
  * mirror_map() ends a write a leg in service would reject before any leg
  * sees it, so legs with different limits cannot store it on some legs only.
- * leg_rejects_bio() must say which leg rejects what, by that leg's limits.
+ * bio_rejected_by_limits() must say which leg rejects what, by that leg's
+ * limits.
  */
 static void dm_raid1_leg_rejects_bio_test(struct kunit *test)
 {
@@ -173,17 +175,17 @@ static void dm_raid1_leg_rejects_bio_test(struct kunit *test)
 	/* well formed: every leg takes it */
 	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
 	__bio_add_page(&bio, p0, SZ_4K, 0);
-	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &sata));
-	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &dma3));
-	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &nvme_like));
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &sata));
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &nvme_like));
 	bio_uninit(&bio);
 
 	/* memory 4-byte aligned (buffer + 4), no gap: 4-byte legs take it */
 	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
 	__bio_add_page(&bio, p0, SZ_4K - 4, 4);
 	__bio_add_page(&bio, p1, 4, 0);
-	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &dma3));
-	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &nvme_like));
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &nvme_like));
 	bio_uninit(&bio);
 
 	/*
@@ -194,8 +196,8 @@ static void dm_raid1_leg_rejects_bio_test(struct kunit *test)
 	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
 	__bio_add_page(&bio, p0, 4, 0);
 	__bio_add_page(&bio, p1, SECTOR_SIZE - 4, 0);
-	KUNIT_EXPECT_TRUE(test, leg_rejects_bio(&bio, &nvme_like));
-	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &dma3));
+	KUNIT_EXPECT_TRUE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &nvme_like));
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
 	bio_uninit(&bio);
 
 	/*
@@ -207,24 +209,165 @@ static void dm_raid1_leg_rejects_bio_test(struct kunit *test)
 	__bio_add_page(&bio, p0, SZ_1K, 0);
 	__bio_add_page(&bio, p1, SZ_512 + 4, 0);
 	__bio_add_page(&bio, p2, SZ_512 - 4, 0);
-	KUNIT_EXPECT_TRUE(test, leg_rejects_bio(&bio, &nvme_like));
-	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &dma3));
+	KUNIT_EXPECT_TRUE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &nvme_like));
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
 	/* the bio itself is left as it was */
 	KUNIT_EXPECT_EQ(test, bio.bi_iter.bi_size, (unsigned int)SZ_2K);
 	KUNIT_EXPECT_EQ(test, bio.bi_iter.bi_idx, 0U);
 	bio_uninit(&bio);
 
-	/* more segments than the leg takes in one request: split, not rejected */
+	/* a submitter that must not wait does not make a split a rejection */
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE | REQ_NOWAIT);
+	__bio_add_page(&bio, p0, SZ_1K, 0);
+	__bio_add_page(&bio, p1, SZ_512 + 4, 0);
+	__bio_add_page(&bio, p2, SZ_512 - 4, 0);
+	KUNIT_EXPECT_TRUE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &nvme_like));
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	bio_uninit(&bio);
+
+	/*
+	 * More segments than the leg takes in one request: split, not
+	 * rejected, also for a submitter that must not wait.
+	 */
 	dma3.max_segments = 1;
-	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE | REQ_NOWAIT);
 	__bio_add_page(&bio, p0, SZ_4K, 0);
 	__bio_add_page(&bio, p1, SZ_4K, 0);
-	KUNIT_EXPECT_FALSE(test, leg_rejects_bio(&bio, &dma3));
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	bio_uninit(&bio);
+	dma3.max_segments = 128;
+
+	/*
+	 * An atomic write is measured against the leg's atomic write limits,
+	 * not max_sectors (a leg must not split it): 12 KiB fits a leg whose
+	 * requests are 4 KiB at most but whose atomic writes go to 16 KiB,
+	 * and is rejected by a leg whose atomic writes stop at 8 KiB, or
+	 * whose atomic write unit is smaller or does not divide it, or that
+	 * has no atomic writes.
+	 */
+	dma3.max_sectors = SZ_4K >> SECTOR_SHIFT;
+	dma3.atomic_write_max_sectors = SZ_16K >> SECTOR_SHIFT;
+	dma3.atomic_write_unit_min = SZ_4K;
+	dma3.atomic_write_unit_max = SZ_16K;
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE | REQ_ATOMIC);
+	__bio_add_page(&bio, p0, SZ_4K, 0);
+	__bio_add_page(&bio, p1, SZ_4K, 0);
+	__bio_add_page(&bio, p2, SZ_4K, 0);
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	dma3.atomic_write_unit_max = SZ_8K;
+	KUNIT_EXPECT_TRUE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	dma3.atomic_write_unit_max = SZ_16K;
+	dma3.atomic_write_unit_min = SZ_8K;
+	KUNIT_EXPECT_TRUE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	dma3.atomic_write_unit_min = 0;
+	KUNIT_EXPECT_TRUE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	dma3.atomic_write_unit_min = SZ_4K;
+	dma3.atomic_write_max_sectors = SZ_8K >> SECTOR_SHIFT;
+	KUNIT_EXPECT_TRUE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	/* the same write, not atomic, is only split */
+	bio.bi_opf = REQ_OP_WRITE;
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	bio_uninit(&bio);
+
+	/*
+	 * A leg with 4 KiB logical blocks cannot take a 512-byte write, nor a
+	 * 4 KiB write that starts between its blocks; a 512-byte leg can.
+	 */
+	dm_raid1_test_limits(&dma3, 3, 0);
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, SECTOR_SIZE, 0);
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	dma3.logical_block_size = SZ_4K;
+	dma3.physical_block_size = SZ_4K;
+	KUNIT_EXPECT_TRUE(test, bio_rejected_by_limits(&bio, bio.bi_iter.bi_sector, &dma3));
+	bio_uninit(&bio);
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, SZ_4K, 0);
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, 0, &dma3));
+	KUNIT_EXPECT_TRUE(test, bio_rejected_by_limits(&bio, 1, &dma3));
+	/* the sector that counts is the one the leg sees, not the bio's */
+	bio.bi_iter.bi_sector = 1;
+	KUNIT_EXPECT_FALSE(test, bio_rejected_by_limits(&bio, 8, &dma3));
 	bio_uninit(&bio);
 
 	__free_page(p0);
 	__free_page(p1);
 	__free_page(p2);
+}
+
+struct dm_raid1_test_leg {
+	struct request_queue q;
+	struct block_device bdev;
+	struct dm_dev dev;
+};
+
+/*
+ * mirror_map() asks every leg in service, by the leg's own limits, and
+ * not the legs that have failed.
+ */
+static void dm_raid1_write_misfits_legs_test(struct kunit *test)
+{
+	struct mirror_set *ms = dm_raid1_test_ms(test, 2);
+	struct dm_raid1_test_leg *legs;
+	struct page *p0, *p1;
+	struct bio_vec bvec[2];
+	struct bio bio;
+	unsigned int i;
+
+	legs = kunit_kcalloc(test, 2, sizeof(*legs), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, legs);
+	ms->ti = kunit_kzalloc(test, sizeof(*ms->ti), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ms->ti);
+	p0 = alloc_page(GFP_KERNEL);
+	p1 = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p0);
+	KUNIT_ASSERT_NOT_NULL(test, p1);
+	/* leg 0 without a virt_boundary, leg 1 NVMe-like */
+	dm_raid1_test_limits(&legs[0].q.limits, 3, 0);
+	dm_raid1_test_limits(&legs[1].q.limits, 3, SZ_4K - 1);
+	for (i = 0; i < 2; i++) {
+		legs[i].bdev.bd_queue = &legs[i].q;
+		legs[i].dev.bdev = &legs[i].bdev;
+		ms->mirror[i].dev = &legs[i].dev;
+	}
+
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, SZ_4K, 0);
+	KUNIT_EXPECT_FALSE(test, write_misfits_legs(ms, &bio));
+	bio_uninit(&bio);
+
+	/* 4 + 508 bytes in two pages: leg 1 cannot take it */
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, 4, 0);
+	__bio_add_page(&bio, p1, SECTOR_SIZE - 4, 0);
+	KUNIT_EXPECT_TRUE(test, write_misfits_legs(ms, &bio));
+	/* unless leg 1 has failed: the write goes to leg 0 only anyway */
+	atomic_set(&ms->mirror[1].error_count, 1);
+	KUNIT_EXPECT_FALSE(test, write_misfits_legs(ms, &bio));
+	atomic_set(&ms->mirror[1].error_count, 0);
+	/* the leg without a virt_boundary alone takes it */
+	legs[1].q.limits.virt_boundary_mask = 0;
+	KUNIT_EXPECT_FALSE(test, write_misfits_legs(ms, &bio));
+	bio_uninit(&bio);
+
+	/*
+	 * Legs with 4 KiB blocks: a 4 KiB write at the start of the mirror
+	 * lands at the leg's offset, which must be a whole block too.
+	 */
+	for (i = 0; i < 2; i++) {
+		legs[i].q.limits.logical_block_size = SZ_4K;
+		legs[i].q.limits.physical_block_size = SZ_4K;
+	}
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, SZ_4K, 0);
+	ms->mirror[1].offset = 8;
+	KUNIT_EXPECT_FALSE(test, write_misfits_legs(ms, &bio));
+	ms->mirror[1].offset = 1;
+	KUNIT_EXPECT_TRUE(test, write_misfits_legs(ms, &bio));
+	bio_uninit(&bio);
+
+	__free_page(p0);
+	__free_page(p1);
 }
 #endif
 
@@ -285,6 +428,7 @@ static struct kunit_case dm_raid1_test_cases[] = {
 #endif
 #ifdef MIRROR_NO_REGION
 	KUNIT_CASE(dm_raid1_leg_rejects_bio_test),
+	KUNIT_CASE(dm_raid1_write_misfits_legs_test),
 #endif
 	KUNIT_CASE(dm_raid1_read_retry_test),
 	KUNIT_CASE(dm_raid1_choose_mirror_test),

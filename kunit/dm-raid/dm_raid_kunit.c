@@ -95,6 +95,26 @@ static void dm_raid_write_misfits_test(struct kunit *test)
 	bio_uninit(&bio);
 
 	/*
+	 * A leg with 4 KiB logical blocks cannot take a 512-byte write that
+	 * the other leg takes, nor one that starts between its blocks.
+	 */
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, SECTOR_SIZE, 0);
+	KUNIT_EXPECT_FALSE(test, raid_write_misfits(rs, &bio));
+	legs[1].q.limits.logical_block_size = SZ_4K;
+	legs[1].q.limits.physical_block_size = SZ_4K;
+	KUNIT_EXPECT_TRUE(test, raid_write_misfits(rs, &bio));
+	bio_uninit(&bio);
+	bio_init(&bio, NULL, bvec, ARRAY_SIZE(bvec), REQ_OP_WRITE);
+	__bio_add_page(&bio, p0, SZ_4K, 0);
+	KUNIT_EXPECT_FALSE(test, raid_write_misfits(rs, &bio));
+	bio.bi_iter.bi_sector = 1;
+	KUNIT_EXPECT_TRUE(test, raid_write_misfits(rs, &bio));
+	bio_uninit(&bio);
+	legs[1].q.limits.logical_block_size = SECTOR_SIZE;
+	legs[1].q.limits.physical_block_size = SECTOR_SIZE;
+
+	/*
 	 * 1024 + 516 + 508 bytes in three pages: leg 0 splits off 1024 and
 	 * then 512 bytes and cannot split the rest into valid I/O.
 	 */
