@@ -125,7 +125,11 @@ static const struct dm_io_test_case dm_io_test_cases[] = {
 		.nr_bios = 1, .bio_bytes = 8192,
 	},
 	{
-		/* a full bio with less than one 4 KiB block: the region fails */
+		/*
+		 * A full bio with less than one 4 KiB block: the region fails
+		 * here (do_region() then tries once more with room for
+		 * BIO_MAX_VECS segments).
+		 */
 		.name = "full_bio_below_one_block",
 		.segs = { { 1024, 0 }, { 1024, 0 }, { 2048, 0 } }, .nr_segs = 3,
 		.region_sectors = 8, .max_vecs = 2, .align = 4096,
