@@ -9,8 +9,8 @@ an earlier patch of the same series that backports it ("commit <sha>
 upstream.").  A commit the text cites ("since commit <sha> (...)") that the
 tree lacks is a warning.  Cc: stable dependency notes (# X.Y.x: <sha>: ...) must name a
 known upstream commit, and a dependency named by its subject in quotes
-(# needs "<subject>") an earlier patch of the series.  A tree with upstream history answers with git
-merge-base --is-ancestor; a history-less tree with upstream-commits.tsv
+(# needs "<subject>") an earlier patch of the series.  A tree with upstream
+history answers with git merge-base --is-ancestor; a history-less tree with upstream-commits.tsv
 (first release + code fingerprint, see there).  The subject must match the
 commit's.  Prints one line per tag; exits 1 if any tag fails.
 """
@@ -98,10 +98,9 @@ def message(text):
     return re.split(r'^---$', text, maxsplit=1, flags=re.M)[0]
 
 
-def subject(name, path, msg):
+def subject(name, text, msg):
     """The subject of a series entry: a patch file's Subject: header (folded
     lines joined, [PATCH ...] dropped), or the first line of a commit-msg."""
-    text = open(path, encoding='utf-8').read()
     m = re.search(r'^Subject: (.*(?:\n [^\n]*)*)', text, re.M)
     if m and name.endswith('.patch'):
         return re.sub(r'^\[[^]]*\]\s*', '', ' '.join(m.group(1).split('\n ')).strip())
@@ -140,7 +139,8 @@ def main():
     subjects = set()
     bad = total = warn = 0
     for name, path in entries:
-        msg = message(open(path, encoding='utf-8').read())
+        text = open(path, encoding='utf-8').read()
+        msg = message(text)
         checks = []
         for m in re.finditer(r'^Fixes:\s*([0-9a-f]{7,40})\s*\("(.*)"\)\s*$', msg, re.M):
             checks.append(('Fixes', m.group(1), m.group(2)))
@@ -163,7 +163,7 @@ def main():
                 print('  %-4s %-60.60s %s "%s": %s' % (
                     'ok' if ok else 'FAIL', name, 'Cc-stable-dep', dep[:40],
                     'earlier in this series' if ok else 'no earlier patch of the series has this subject'))
-        subjects.add(subject(name, path, msg))
+        subjects.add(subject(name, text, msg))
         up = re.search(r'^commit ([0-9a-f]{40}) upstream\.$', msg, re.M)
         for kind, sha, subj in checks:
             total += 1
