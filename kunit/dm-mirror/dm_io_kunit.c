@@ -263,4 +263,120 @@ static struct kunit_suite dm_io_region_test_suite = {
 	.test_cases = dm_io_region_test_cases,
 };
 
-kunit_test_suites(&dm_io_region_test_suite);
+/* the statuses of the bios of one region, in the order they complete */
+struct dm_io_status_test_case {
+	const char *name;
+	blk_status_t bios[3];
+	unsigned int nr_bios;
+	blk_status_t expected;
+};
+
+static const struct dm_io_status_test_case dm_io_status_cases[] = {
+	{
+		.name = "no_error",
+		.bios = { BLK_STS_OK, BLK_STS_OK }, .nr_bios = 2,
+		.expected = BLK_STS_OK,
+	},
+	{
+		.name = "rejection_after_good_bio",
+		.bios = { BLK_STS_OK, DM_IO_TEST_REJECTED }, .nr_bios = 2,
+		.expected = DM_IO_TEST_REJECTED,
+	},
+	{
+		/* a rejected piece must not hide a piece the device failed */
+		.name = "device_error_after_rejection",
+		.bios = { DM_IO_TEST_REJECTED, BLK_STS_OK, BLK_STS_IOERR },
+		.nr_bios = 3,
+		.expected = BLK_STS_IOERR,
+	},
+	{
+		.name = "rejection_after_device_error",
+		.bios = { BLK_STS_MEDIUM, DM_IO_TEST_REJECTED }, .nr_bios = 2,
+		.expected = BLK_STS_MEDIUM,
+	},
+	{
+		.name = "first_device_error_wins",
+		.bios = { BLK_STS_TIMEOUT, BLK_STS_IOERR }, .nr_bios = 2,
+		.expected = BLK_STS_TIMEOUT,
+	},
+#ifdef BLK_STS_INVAL
+	{
+		/* a device that refused a piece may be gone: not INVAL */
+		.name = "notsupp_after_inval",
+		.bios = { BLK_STS_INVAL, BLK_STS_NOTSUPP }, .nr_bios = 2,
+		.expected = BLK_STS_NOTSUPP,
+	},
+	{
+		.name = "inval_after_notsupp",
+		.bios = { BLK_STS_NOTSUPP, BLK_STS_INVAL }, .nr_bios = 2,
+		.expected = BLK_STS_NOTSUPP,
+	},
+#endif
+};
+
+static void dm_io_status_test_case_desc(const struct dm_io_status_test_case *t,
+					char *desc)
+{
+	strscpy(desc, t->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(dm_io_status, dm_io_status_cases,
+		  dm_io_status_test_case_desc);
+
+/*
+ * Complete the bios of region 1 of a two-region io with the statuses of @t
+ * through the real dec_count(), and check what dm_io_status() reports for
+ * each region.
+ */
+static void dm_io_status_test(struct kunit *test)
+{
+	const struct dm_io_status_test_case *t = test->param_value;
+	blk_status_t region_status[2] = { BLK_STS_OK, BLK_STS_OK };
+	struct io *io;
+	unsigned int i;
+
+	io = kunit_kzalloc(test, sizeof(*io), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, io);
+	/* one more reference than bios: complete_io() must not run */
+	atomic_set(&io->count, t->nr_bios + 1);
+	io->region_status = region_status;
+
+	for (i = 0; i < t->nr_bios; i++)
+		dec_count(io, 1, t->bios[i]);
+
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->count), 1);
+	KUNIT_EXPECT_EQ(test, region_status[1], t->expected);
+	KUNIT_EXPECT_EQ(test, !!test_bit(1, &io->error_bits),
+			t->expected != BLK_STS_OK);
+	KUNIT_EXPECT_EQ(test, region_status[0], BLK_STS_OK);
+	KUNIT_EXPECT_FALSE(test, test_bit(0, &io->error_bits));
+}
+
+/* dm_io() keeps no status: a failed bio only sets its region's bit */
+static void dm_io_status_none_test(struct kunit *test)
+{
+	struct io *io;
+
+	io = kunit_kzalloc(test, sizeof(*io), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, io);
+	atomic_set(&io->count, 3);
+
+	dec_count(io, 1, BLK_STS_IOERR);
+	dec_count(io, 0, BLK_STS_OK);
+
+	KUNIT_EXPECT_EQ(test, atomic_read(&io->count), 1);
+	KUNIT_EXPECT_EQ(test, io->error_bits, BIT(1));
+}
+
+static struct kunit_case dm_io_status_test_cases[] = {
+	KUNIT_CASE_PARAM(dm_io_status_test, dm_io_status_gen_params),
+	KUNIT_CASE(dm_io_status_none_test),
+	{}
+};
+
+static struct kunit_suite dm_io_status_test_suite = {
+	.name = "dm_io_status",
+	.test_cases = dm_io_status_test_cases,
+};
+
+kunit_test_suites(&dm_io_region_test_suite, &dm_io_status_test_suite);
