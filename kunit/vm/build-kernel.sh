@@ -9,7 +9,9 @@ mkdir -p "$kb"; kb=$(cd "$kb" && pwd)
 export CCACHE_DIR=${CCACHE_DIR:-/root/.cache/ccache}
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026' KBUILD_BUILD_USER=vmtest KBUILD_BUILD_HOST=vmtest
 JOBS=${JOBS:-2}
-mk() { nice -n 10 make -s -C "$ksrc" O="$kb" CC="ccache gcc" HOSTCC="ccache gcc" -j"$JOBS" "$@"; }
+# VM_LLVM=-19 (vmtest.sh --kmsan): build with clang-19 and the LLVM tools
+VM_CC=${VM_LLVM:+ccache clang$VM_LLVM}
+mk() { nice -n 10 make -s -C "$ksrc" O="$kb" ${VM_LLVM:+LLVM=$VM_LLVM} CC="${VM_CC:-ccache gcc}" HOSTCC="ccache gcc" -j"$JOBS" "$@"; }
 frags=("$here/vm.config" "$@")
 # Regenerate .config only when fragments or tree changed.
 stamp=$( (cat "${frags[@]}"; git -C "$ksrc" rev-parse HEAD 2>/dev/null || true; git -C "$ksrc" diff HEAD 2>/dev/null || true) | sha1sum | cut -c1-16)

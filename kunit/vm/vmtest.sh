@@ -1,10 +1,11 @@
 #!/bin/bash
 # vmtest.sh --ksrc DIR --out DIR --line LINE [--patched 0|1] [--scenarios a,b,...]
-#           [--timeout SECS] [--debug] [--mdadm PATH]
+#           [--timeout SECS] [--debug] [--kmsan] [--mdadm PATH]
 # Builds a guest kernel (out of tree, ccache) from DIR, the dm-vmerr test module,
 # the guest programs and an initramfs; boots one QEMU (TCG, 2 CPUs, 4 NVMe
 # disks) per scenario; prints one PASS/FAIL line per scenario and
-# "N passed, N failed"; exits non-zero on any failure.
+# "N passed, N failed"; exits non-zero on any failure.  --debug adds KASAN
+# and lockdep, --kmsan builds with clang (VM_LLVM, default -19) and KMSAN.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 ALL="md-raid1/reject-all md-raid1/request-read md-raid1/request-write md-raid1/media md-raid1/misaligned md-raid1/mixed-limits
@@ -17,7 +18,7 @@ md-raid1/shapes md-raid10/shapes lvm-raid1/shapes lvm-mirror/shapes"
 # Not in the default run: the lockless bitmap needs a 6.18+ kernel and an
 # mdadm that creates it (4.6+; Debian 12 has 4.2): --mdadm PATH.
 OPT="md-raid1-llbm/reject-all md-raid1-llbm/request-read md-raid1-llbm/request-write"
-ksrc= out= line= patched=1 scen= tmo=150 debug=0 mdadm=
+ksrc= out= line= patched=1 scen= tmo=150 debug=0 kmsan=0 mdadm=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--ksrc) ksrc=$2; shift ;;
@@ -27,13 +28,14 @@ while [ $# -gt 0 ]; do
 	--scenarios) scen=$2; shift ;;
 	--timeout) tmo=$2; shift ;;
 	--debug) debug=1 ;;
+	--kmsan) kmsan=1 ;;
 	--mdadm) mdadm=$2; shift ;;
-	-h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,9p' "$0"; exit 0 ;;
 	*) echo "vmtest: unknown argument $1" >&2; exit 2 ;;
 	esac
 	shift
 done
-[ -n "$ksrc" ] && [ -n "$out" ] && [ -n "$line" ] || { echo "usage: vmtest.sh --ksrc DIR --out DIR --line LINE [--patched 0|1] [--scenarios a,b] [--timeout SECS] [--debug] [--mdadm PATH]" >&2; exit 2; }
+[ -n "$ksrc" ] && [ -n "$out" ] && [ -n "$line" ] || { echo "usage: vmtest.sh --ksrc DIR --out DIR --line LINE [--patched 0|1] [--scenarios a,b] [--timeout SECS] [--debug] [--kmsan] [--mdadm PATH]" >&2; exit 2; }
 [ -f "$ksrc/Makefile" ] || { echo "vmtest: $ksrc is not a kernel tree" >&2; exit 2; }
 [ -z "$mdadm" ] || [ -x "$mdadm" ] || { echo "vmtest: --mdadm $mdadm is not an executable" >&2; exit 2; }
 [ -z "$mdadm" ] || mdadm=$(readlink -f "$mdadm")
@@ -49,12 +51,19 @@ T0=$(date +%s)
 # ---- 1. kernel (+ debug fragment with --debug)
 kb=$out/kbuild
 frag=(); [ "$debug" = 1 ] && frag=("$here/vm-debug.config")
+mem=1024
+if [ "$kmsan" = 1 ]; then
+	frag+=("$here/vm-kmsan.config"); mem=3072
+	export VM_LLVM=${VM_LLVM:--19}
+	command -v "clang$VM_LLVM" >/dev/null || { echo "vmtest: --kmsan needs clang$VM_LLVM (apt-get install clang-19 lld-19 llvm-19)" >&2; exit 2; }
+fi
+modcc=("CC=ccache gcc"); [ "$kmsan" = 1 ] && modcc=("LLVM=$VM_LLVM" "CC=ccache clang$VM_LLVM")
 log "building kernel from $ksrc (line $line, patched=$patched) in $kb"
 "$here/build-kernel.sh" "$ksrc" "$kb" "${frag[@]}" > "$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; echo "FAIL build: kernel build failed (see $out/build.log)"; echo "0 passed, 1 failed"; exit 1; }
 krel=$(cat "$kb/include/config/kernel.release")
 # ---- 2. test-only dm target, against the same O= tree
 rm -rf "$out/dm-vmerr"; cp -r "$here/dm-vmerr" "$out/dm-vmerr"
-nice -n 10 make -s -C "$ksrc" O="$kb" CC="ccache gcc" M="$out/dm-vmerr" modules >> "$out/build.log" 2>&1 \
+nice -n 10 make -s -C "$ksrc" O="$kb" "${modcc[@]}" M="$out/dm-vmerr" modules >> "$out/build.log" 2>&1 \
 	|| { tail -30 "$out/build.log" >&2; echo "FAIL build: dm-vmerr module"; echo "0 passed, 1 failed"; exit 1; }
 # ---- 3. guest programs + initramfs
 gcc -O2 -Wall -static -o "$out/vmio" "$here/vmio.c" -laio -luring >> "$out/build.log" 2>&1 \
@@ -67,7 +76,7 @@ make -s -C "$here/../../tools/mdclassify" mdclassify >> "$out/build.log" 2>&1 \
 log "kernel $krel built and initramfs ready in $(( $(date +%s) - T0 ))s"
 
 # ---- 4. scenarios
-SPLAT='BUG:|Oops|KASAN|WARNING:|cut here|possible circular locking|inconsistent lock state|rcu: INFO|rcu_sched self-detected stall|rcu_preempt self-detected stall|detected stalls on CPUs|soft lockup|hard LOCKUP|blocked for more than|Kernel panic|general protection fault|vmtest watchdog'
+SPLAT='BUG:|Oops|KASAN|KMSAN|WARNING:|cut here|possible circular locking|inconsistent lock state|rcu: INFO|rcu_sched self-detected stall|rcu_preempt self-detected stall|detected stalls on CPUs|soft lockup|hard LOCKUP|blocked for more than|Kernel panic|general protection fault|vmtest watchdog'
 pass=0; failn=0
 summary=$out/summary.txt
 echo "# vmtest line=$line patched=$patched kernel=$krel ksrc=$ksrc" > "$summary"
@@ -79,7 +88,7 @@ for s in ${scen//,/ }; do
 		disks+=(-drive "file=$d/nvme$i.img,if=none,id=d$i,format=raw,cache=unsafe" -device "nvme,drive=d$i,serial=vmtest$i")
 	done
 	t1=$(date +%s)
-	timeout --kill-after=10 $((tmo + 90)) qemu-system-x86_64 -nographic -accel tcg -smp 2 -m 1024 -no-reboot \
+	timeout --kill-after=10 $((tmo + 90)) qemu-system-x86_64 -nographic -accel tcg -smp 2 -m $mem -no-reboot \
 		-monitor none -serial "file:$d/console.log" -serial "file:$d/report.log" \
 		-kernel "$kb/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
 		-append "console=ttyS0 loglevel=4 log_buf_len=8M panic=-1 nokaslr vmtest.scen=$s vmtest.tmo=$tmo" \
