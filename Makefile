@@ -17,6 +17,7 @@
 #   make check-line            build, sparse, checkpatch, maintainers, kunit
 #   make kunit-mutants         undo each behaviour of the fix: KUnit must fail
 #   make vmtest [PATCHED=0]    QEMU scenarios on the patched (or base) kernel
+#                [SCENARIOS=a,b] [MDADM=path] [VMFLAGS=--kmsan]
 #   make patches               mail-ready series in build/patches/$(LINE)/
 #   make htmldocs              the admin-guide page in the kernel's Sphinx build
 # Without KSRC the tree is build/src/$(LINE), which the targets reset to its
@@ -174,6 +175,9 @@ check-line: applied
 		$(if $(MANAGED),,KSRC=$(KSRC))
 
 # PATCHED=0: the same scenarios on the tree without the series.
+# SCENARIOS=, MDADM= (e.g. an mdadm 4.6 for the md-raid1-llbm scenarios) and
+# VMFLAGS= (--debug, --kmsan, --timeout N) pass through to vmtest.sh.
+VMTEST_ARGS = $(if $(SCENARIOS),--scenarios $(SCENARIOS)) $(if $(MDADM),--mdadm $(abspath $(MDADM))) $(VMFLAGS)
 vmtest: $(if $(filter 0,$(PATCHED)),kernel-src,applied)
 	@echo "== vmtest: $(LINE), $(if $(filter 0,$(PATCHED)),unpatched,patched), $(KSRC)"
 	@if [ "$(PATCHED)" = 0 ]; then \
@@ -181,9 +185,9 @@ vmtest: $(if $(filter 0,$(PATCHED)),kernel-src,applied)
 		wt=$(BUILD)/src/$(LINE)-unpatched; \
 		[ -d $$wt ] || git -C $(KSRC) worktree add -q --detach $$wt $$rev; \
 		git -C $$wt checkout -q --detach $$rev; \
-		kunit/vm/vmtest.sh --ksrc $$wt --out $(OUT)/vm-unpatched --line $(LINE) --patched 0; \
+		kunit/vm/vmtest.sh --ksrc $$wt --out $(OUT)/vm-unpatched --line $(LINE) --patched 0 $(VMTEST_ARGS); \
 	else \
-		kunit/vm/vmtest.sh --ksrc $(KSRC) --out $(OUT)/vm --line $(LINE) --patched 1; \
+		kunit/vm/vmtest.sh --ksrc $(KSRC) --out $(OUT)/vm --line $(LINE) --patched 1 $(VMTEST_ARGS); \
 	fi
 
 # The admin guide page in the kernel's own Sphinx build (needs python3-sphinx
