@@ -12,6 +12,8 @@ ksrc=$(cd "${2:?usage: sparse.sh LINE KSRC OUT}" && pwd)
 out=${3:?usage: sparse.sh LINE KSRC OUT}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+# make runs from the tree: a SPARSE= path must not be relative to here
+case ${SPARSE:-} in */*) SPARSE=$(readlink -f "$SPARSE") ;; esac
 command -v "${SPARSE:-sparse}" >/dev/null || { echo "sparse: not installed (apt-get install sparse)" >&2; exit 2; }
 base=series-base/$line
 wt="$out/base-src"
