@@ -51,9 +51,10 @@ T0=$(date +%s)
 # ---- 1. kernel (+ debug fragment with --debug)
 kb=$out/kbuild
 frag=(); [ "$debug" = 1 ] && frag=("$here/vm-debug.config")
-mem=1024
+mem=1024 klog=4
 if [ "$kmsan" = 1 ]; then
-	frag+=("$here/vm-kmsan.config"); mem=3072
+	# loglevel 7: the reports' stack lines reach the console too
+	frag+=("$here/vm-kmsan.config"); mem=3072 klog=7
 	export VM_LLVM=${VM_LLVM:--19}
 	command -v "clang$VM_LLVM" >/dev/null || { echo "vmtest: --kmsan needs clang$VM_LLVM (apt-get install clang-19 lld-19 llvm-19)" >&2; exit 2; }
 fi
@@ -91,7 +92,7 @@ for s in ${scen//,/ }; do
 	timeout --kill-after=10 $((tmo + 90)) qemu-system-x86_64 -nographic -accel tcg -smp 2 -m $mem -no-reboot \
 		-monitor none -serial "file:$d/console.log" -serial "file:$d/report.log" \
 		-kernel "$kb/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio.gz" \
-		-append "console=ttyS0 loglevel=4 log_buf_len=8M panic=-1 nokaslr vmtest.scen=$s vmtest.tmo=$tmo" \
+		-append "console=ttyS0 loglevel=$klog log_buf_len=8M panic=-1 nokaslr vmtest.scen=$s vmtest.tmo=$tmo" \
 		"${disks[@]}" < /dev/null > "$d/qemu.log" 2>&1
 	qrc=$?
 	dt=$(( $(date +%s) - t1 ))
