@@ -178,6 +178,7 @@ struct mdc_dev {
 
 struct mdc_array {
 	char name[MDC_NAME];
+	unsigned int nh;		/* hash of name (model.c) */
 	char level[16];
 	int boot;
 	char lv[96];
@@ -190,6 +191,7 @@ struct mdc_array {
 struct mdc_leg {
 	int array;
 	char name[MDC_NAME];
+	unsigned int nh;		/* hash of name (model.c) */
 	int boot;
 	unsigned long resched, redirect, corrected, failing, fault, notcorr;
 	unsigned long kicked, mirror_fail, lvfail, admin, unrecov, superwrite;

@@ -215,15 +215,28 @@ int mdc_near(const struct mdc_when *a, const struct mdc_when *b,
 	return d >= -(before > 0 ? 400 : 0) && d <= (after > 0 ? 60 : 0);
 }
 
+/*
+ * Arrays and legs keep a hash of their (never changed) names: the walks
+ * below compare it before the names, as a storm's every line walks them.
+ */
+static unsigned int name_hash(const char *s)
+{
+	unsigned int h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
 static struct mdc_array *get_array(struct mdc_model *m, const char *name,
 				   const char *level, int boot, int *idx)
 {
-	unsigned int i;
+	unsigned int i, nh = name_hash(name);
 	struct mdc_array *a;
 
 	for (i = 0; i < m->narrays; i++) {
 		a = m->arrays[i];
-		if (a->boot == boot && !strcmp(a->name, name)) {
+		if (a->boot == boot && a->nh == nh && !strcmp(a->name, name)) {
 			if (level && level[0] && !a->level[0])
 				cpname(a->level, sizeof(a->level), level);
 			*idx = i;
@@ -238,6 +251,7 @@ static struct mdc_array *get_array(struct mdc_model *m, const char *name,
 	if (!a)
 		return NULL;
 	cpname(a->name, sizeof(a->name), name);
+	a->nh = name_hash(a->name);
 	if (level)
 		cpname(a->level, sizeof(a->level), level);
 	a->boot = boot;
@@ -251,12 +265,14 @@ static struct mdc_leg *find_leg(struct mdc_model *m, const char *name,
 				int boot)
 {
 	int i;
+	unsigned int nh;
 	char esc[MDC_NAME];
 
 	cpname(esc, sizeof(esc), name);
+	nh = name_hash(esc);
 	for (i = (int)m->nlegs - 1; i >= 0; i--)
 		if (m->legs[i]->boot == boot && !m->legs[i]->closed &&
-		    !strcmp(m->legs[i]->name, esc))
+		    m->legs[i]->nh == nh && !strcmp(m->legs[i]->name, esc))
 			return m->legs[i];
 	return NULL;
 }
@@ -306,6 +322,7 @@ static struct mdc_leg *get_leg(struct mdc_model *m, const char *array,
 		return NULL;
 	l->array = ai;
 	strcpy(l->name, esc);
+	l->nh = name_hash(l->name);
 	l->boot = w->boot;
 	l->first = *w;
 	l->last = *w;
@@ -392,6 +409,7 @@ static int cdb_moves_data(int op)
 static struct mdc_leg *recent_leg(struct mdc_model *m, const char *array,
 				  const struct mdc_when *w, int need_nolv)
 {
+	unsigned int nh = array ? name_hash(array) : 0;
 	int i;
 
 	for (i = (int)m->nlegs - 1; i >= 0; i--) {
@@ -399,7 +417,8 @@ static struct mdc_leg *recent_leg(struct mdc_model *m, const char *array,
 
 		if (l->boot != w->boot || l->closed)
 			continue;
-		if (array && strcmp(m->arrays[l->array]->name, array))
+		if (array && (m->arrays[l->array]->nh != nh ||
+			      strcmp(m->arrays[l->array]->name, array)))
 			continue;
 		if (need_nolv && l->lv[0])
 			continue;
