@@ -1016,6 +1016,7 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 			   const struct hline *h, const struct th *th, int hyear)
 {
 	char buf[MDC_MAX_LINE + 64];
+	const char *base = buf;		/* the line as parsed */
 	struct mdc_line l, nl;
 	size_t n = le - ls, o;
 	const char *end = le;
@@ -1047,17 +1048,28 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 			return end;
 	}
 
-	memcpy(buf, ls, n);
 	o = n;
 	if ((facts & LF_PARSED) && hyear == syslog_year(m)) {
-		hline_take(&l, h, th, buf, n);
 		if (h->ret < 0) {
 			m->st.skipped++;
 			return end;
 		}
-	} else if (parse_cached(&l, buf, o, syslog_year(m), 0) < 0) {
-		m->st.skipped++;
-		return end;
+		/*
+		 * the line is taken where it is (every reader of a placed
+		 * line goes by its lengths) unless continuations may be
+		 * appended to it
+		 */
+		if (facts & LF_NO_WRAP)
+			base = ls;
+		else
+			memcpy(buf, ls, n);
+		hline_take(&l, h, th, base, n);
+	} else {
+		memcpy(buf, ls, n);
+		if (parse_cached(&l, buf, o, syslog_year(m), 0) < 0) {
+			m->st.skipped++;
+			return end;
+		}
 	}
 	/*
 	 * Syslog stamps have no year: when they jump back by more than half
@@ -1068,7 +1080,7 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		if (m->syslog_last && l.abs < m->syslog_last - 183 * 86400LL) {
 			m->syslog_year = syslog_year(m) + 1;
 			memset(&l, 0, sizeof(l));
-			mdc_parse_line(&l, buf, o, m->syslog_year);
+			mdc_parse_line(&l, base, o, m->syslog_year);
 		}
 		m->syslog_last = l.abs;
 	}
@@ -1124,7 +1136,8 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		(*extra)++;
 		m->st.joined++;
 	}
-	buf[o] = 0;
+	if (base == buf)
+		buf[o] = 0;
 	if (*extra) {
 		size_t off = l.msg - buf;
 
@@ -1302,6 +1315,11 @@ static void replay(struct mdc_model *m, const char *b, const char *e,
 	unsigned int i;
 
 	for (i = 0; i < hs->n; i++) {
+		if (i + 1 < hs->n) {
+			/* the loader's lines are in a far cache by now */
+			__builtin_prefetch(hs->ls[i + 1]);
+			__builtin_prefetch(&hs->hl[i + 1]);
+		}
 		if (hs->ls[i] < st->p)
 			continue;	/* consumed as a continuation */
 		st->ln = base + hs->nl[i];
