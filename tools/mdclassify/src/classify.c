@@ -215,7 +215,7 @@ static int dev_is(const struct mdc_model *m, const struct mdc_dev *d,
 	return 0;
 }
 
-static int leg_owns(const struct mdc_model *m, const struct mdc_dev *d)
+static int leg_owns_walk(const struct mdc_model *m, const struct mdc_dev *d)
 {
 	unsigned int i;
 	char disk[MDC_NAME], ctrl[MDC_NAME], dmn[MDC_NAME];
@@ -231,6 +231,29 @@ static int leg_owns(const struct mdc_model *m, const struct mdc_dev *d)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Does a leg own device di?  A function of the legs' names and boots
+ * (never changed once made; legs are only added), the device's and the
+ * maps: kept per device until a leg or a map is added or a map changes,
+ * as classifying every leg asks it of every device.
+ */
+static int leg_owns(struct mdc_model *m, unsigned int di)
+{
+	if (!m->owns) {
+		m->owns = calloc(MDC_MAX_DEVS, 1);
+		if (!m->owns)
+			return leg_owns_walk(m, m->devs[di]);
+	}
+	if (m->owns_nlegs != m->nlegs || m->owns_gen != m->map_gen) {
+		memset(m->owns, 0, MDC_MAX_DEVS);
+		m->owns_nlegs = m->nlegs;
+		m->owns_gen = m->map_gen;
+	}
+	if (!m->owns[di])
+		m->owns[di] = 1 + leg_owns_walk(m, m->devs[di]);
+	return m->owns[di] - 1;
 }
 
 static int when_le(const struct mdc_when *a, const struct mdc_when *b,
@@ -562,7 +585,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 		if (dev_is(m, d, disk, ctrl, l->name, dmn)) {
 			acc_dev_win(&a, d, &win);
 			a.named_devs++;
-		} else if (lower_unknown(l->name) && !leg_owns(m, d) &&
+		} else if (lower_unknown(l->name) && !leg_owns(m, i) &&
 			   (in_window(&l->first, to, &d->last) ||
 			    in_window(&l->first, to, &d->first))) {
 			acc_dev(&a, d);
@@ -773,7 +796,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 			double dt;
 
 			if (d->boot != l->boot || dev_is(m, d, disk, ctrl, l->name, dmn) ||
-			    leg_owns(m, d) || !(d->cnt[SIG_TRANSPORT] || d->cnt[SIG_MEDIA]) ||
+			    leg_owns(m, i) || !(d->cnt[SIG_TRANSPORT] || d->cnt[SIG_MEDIA]) ||
 			    !d->last.clock || d->last.clock != to->clock)
 				continue;
 			dt = to->t - d->last.t;
@@ -1040,7 +1063,7 @@ int mdc_classify(struct mdc_model *m, struct mdc_result *r)
 		n++;
 	}
 	for (i = 0; i < m->ndevs; i++) {
-		if (!dev_interesting(m->devs[i]) || leg_owns(m, m->devs[i]))
+		if (!dev_interesting(m->devs[i]) || leg_owns(m, i))
 			continue;
 		/* devices already tied to a leg by time are in that incident */
 		{

@@ -266,6 +266,13 @@ struct mdc_model {
 	unsigned int ngsig;
 	struct mdc_map *map;		/* dm-N / major:minor / hctl -> name */
 	unsigned int nmap;
+	unsigned int map_gen;		/* counts the changes to map */
+	/*
+	 * classify.c: whether a leg owns each device (0 not known, 1 no,
+	 * 2 yes), known for owns_nlegs legs and map_gen owns_gen
+	 */
+	unsigned char *owns;
+	unsigned int owns_nlegs, owns_gen;
 	char kernel[64];
 	char kernel_src[32];
 	char cur_boot_id[40];

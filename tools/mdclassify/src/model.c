@@ -42,6 +42,7 @@ void mdc_model_free(struct mdc_model *m)
 	free(m->files);
 	free(m->gsig);
 	free(m->map);
+	free(m->owns);
 }
 
 int mdc_model_file(struct mdc_model *m, const char *name)
@@ -86,8 +87,10 @@ int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
 
 	for (i = 0; i < m->nmap; i++) {
 		if (!strcmp(m->map[i].from, from)) {
-			if (strcmp(m->map[i].to, to) && !strncmp(from, "host", 4))
+			if (strcmp(m->map[i].to, to) && !strncmp(from, "host", 4)) {
 				strcpy(m->map[i].to, "?");	/* ambiguous */
+				m->map_gen++;
+			}
 			return 0;
 		}
 	}
@@ -98,6 +101,7 @@ int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
 	cpname(m->map[m->nmap].from, sizeof(m->map[0].from), from);
 	cpname(m->map[m->nmap].to, sizeof(m->map[0].to), to);
 	m->nmap++;
+	m->map_gen++;
 	return 0;
 }
 
