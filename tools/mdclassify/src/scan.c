@@ -1606,9 +1606,10 @@ static int chunk_error(struct mdc_model *m, struct mdc_input *in,
 /*
  * The chunks of a file go through a ring of CHUNK_BUFS buffers: a loader
  * thread reads and prefilters the chunks ahead while this thread parses
- * the current one in order (so the model is never shared); when the next
- * chunk is not claimed yet, this thread loads it itself.  Loading a chunk
- * is reading it, finding its hit lines and parsing them (hline_fill());
+ * the current one in order (so the model is never shared); while the
+ * chunk it needs next is not loaded, this thread loads the first chunk
+ * nobody has claimed (a buffer being free) rather than wait.  Loading a
+ * chunk is reading it, finding its hit lines and parsing them (hline_fill());
  * the model's thread takes those parses and classifies and counts.  So a
  * quiet log is read by both threads, and in a storm the two share the
  * work of each line about evenly.
@@ -1711,15 +1712,23 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 	for (k = 0; k < r.n && !ret; k++) {
 		struct chunk *c = &s->ch[k % CHUNK_BUFS];
 
+		/*
+		 * until chunk k is loaded, load the next chunk nobody has
+		 * claimed yet, if a buffer is free, rather than wait
+		 */
 		pthread_mutex_lock(&r.mu);
-		if (r.claimed == k) {
-			r.claimed++;
-			pthread_mutex_unlock(&r.mu);
-			ring_load(&r, k, syslog_year(m));
-			pthread_mutex_lock(&r.mu);
-		}
-		while (r.loaded[k % CHUNK_BUFS] != k + 1)
+		while (r.loaded[k % CHUNK_BUFS] != k + 1) {
+			uint64_t kk = r.claimed;
+
+			if (kk < r.n && kk < r.parsed + CHUNK_BUFS) {
+				r.claimed++;
+				pthread_mutex_unlock(&r.mu);
+				ring_load(&r, kk, syslog_year(m));
+				pthread_mutex_lock(&r.mu);
+				continue;
+			}
 			pthread_cond_wait(&r.cv, &r.mu);
+		}
 		pthread_mutex_unlock(&r.mu);
 
 		chunk_parse(m, c, file, ln, &done);
