@@ -92,7 +92,7 @@ for shape in $SHAPES; do
 	for tool in $TOOLS; do
 		t=$(awk -v k="$tool" '$1 == k { print $2 }' "$WORK/runs-$shape.txt.$$" | median)
 		all=$(awk -v k="$tool" '$1 == k { printf "%s%.3f", s, $2 / 1e6; s = " " }' "$WORK/runs-$shape.txt.$$")
-		echo "$shape $(stat -c %s "$f") $lines $cand $tool $t $(rss "$tool" "$f") $all" >> "$res"
+		echo "$shape $(stat -L -c %s "$f") $lines $cand $tool $t $(rss "$tool" "$f") $all" >> "$res"
 	done
 	rm -f "$WORK/runs-$shape.txt.$$"
 done
@@ -126,7 +126,7 @@ if [ "${BENCH_SCALING:-1}" = 1 ]; then
 			t=$(awk '$1 == "m" { print $2 }' "$WORK/sc.$$" | median)
 			g=$(awk '$1 == "g" { print $2 }' "$WORK/sc.$$" | median)
 			m=$(rss mdclassify "$f")
-			awk -v sh="$shape" -v s="$s" -v t="$t" -v g="$g" -v m="$m" -v b="$(stat -c %s "$f")" 'BEGIN {
+			awk -v sh="$shape" -v s="$s" -v t="$t" -v g="$g" -v m="$m" -v b="$(stat -L -c %s "$f")" 'BEGIN {
 				printf "  %-6s %-5s %7.3f s %6.0f MB/s %7.1f ns/KiB  peak RSS %5.1f MiB   (grep -F -f %.3f s; %.2fx)\n",
 					sh, s, t / 1e6, b / t, t * 1000 / (b / 1024), m / 1024, g / 1e6, g / t }'
 			rm -f "$WORK/sc.$$"
