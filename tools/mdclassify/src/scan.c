@@ -350,6 +350,7 @@ int mdc_anchor_hit(const char *s, size_t len)
  */
 static unsigned char ted[2][8][32] __attribute__((aligned(32)));
 static int ted_ok;
+static int nl_ok;	/* count_nl_avx2(): AVX2 and POPCNT */
 
 static void ted_set(int bucket, int j, int byte)
 {
@@ -377,6 +378,8 @@ static void teddy_init(void)
 			ted_set(anchors[i].bucket, j, key_at(&anchors[i], j));
 	ted_ok = __builtin_cpu_supports("avx512bw") ? 2 :
 		 __builtin_cpu_supports("avx2") ? 1 : 0;
+	nl_ok = __builtin_cpu_supports("avx2") &&
+		__builtin_cpu_supports("popcnt");
 	/* MDCLASSIFY_SIMD=avx2|scalar limits the prefilter (benchmarks) */
 	{
 		const char *e = getenv("MDCLASSIFY_SIMD");
@@ -550,7 +553,7 @@ size_t mdc_count_nl(const char *p, size_t n)
 	size_t c = 0, i = 0;
 
 #if defined(__x86_64__) && defined(__GNUC__)
-	if (ted_ok) {
+	if (ted_ok && nl_ok) {
 		c = count_nl_avx2(p, n, &i);
 		p += i;
 		n -= i;
