@@ -913,13 +913,13 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 	if (!(n && *ls == '{') && !(n > 8 && !memcmp(ls, "MESSAGE=", 8)) &&
 	    !is_export_field(ls, n)) {
 		memset(&l, 0, sizeof(l));
-		if (mdc_parse_line(&l, ls, n, year) < 0) {
+		t = mdc_parse_line(&l, ls, n, year) < 0 ? -2 :
+		    th_index(th, nth, last, &l);
+		if (t == -2) {
 			h->ret = -1;
 			h->facts |= LF_PARSED;
-		} else if ((t = th_index(th, nth, last, &l)) >= 0 &&
-			   l.raw == ls &&
-			   l.rawlen == n && l.msg && l.msg >= ls &&
-			   l.msg + l.msglen <= ls + n) {
+		} else if (t >= 0 && l.raw == ls && l.rawlen == n && l.msg &&
+			   l.msg >= ls && l.msg + l.msglen <= ls + n) {
 			h->facts |= LF_PARSED;
 			h->ret = 0;
 			h->th = t;
@@ -1420,7 +1420,8 @@ static const char *scan_region(struct mdc_model *m, const char *ctx,
 		pthread_t t;
 		int threaded;
 
-		h1.year = h2.year = syslog_year(m);
+		h1.year = syslog_year(m);
+		h2.year = h1.year;
 		h1.b = b;
 		h1.e = mid + 1;
 		h2.b = mid + 1;
