@@ -866,6 +866,31 @@ struct th {
 
 static int is_export_field(const char *s, size_t n);
 
+/* what do_line() makes of a line before any parse (n: bytes parsed) */
+enum line_kind { LK_TEXT, LK_JSON, LK_EXPORT, LK_FIELD };
+
+static enum line_kind line_kind(const char *ls, size_t n)
+{
+	if (n && *ls == '{')
+		return LK_JSON;
+	if (n > 8 && !memcmp(ls, "MESSAGE=", 8))
+		return LK_EXPORT;
+	return is_export_field(ls, n) ? LK_FIELD : LK_TEXT;
+}
+
+/*
+ * The line ns..ns+nn after a candidate is no mail-wrapped continuation of
+ * it, by the tests that need no parse: empty or long, '[' in column 0 (a
+ * time stamp or an editor's note), an elision, or a line that starts with
+ * a time stamp (its parse would not be FMT_BARE; mdc_line_stamped() tells
+ * so from the stamp alone, from the last one seen mostly)
+ */
+static int no_wrap(const char *ns, size_t nn)
+{
+	return !nn || nn > 512 || *ns == '[' || elision(ns, nn) ||
+	       mdc_line_stamped(ns, nn);
+}
+
 /*
  * The tag and host of l in the chunk's th[] (the arrays whole, as the
  * parse left them): its index, or -1 when th[] is full
@@ -899,7 +924,7 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 		       const char *e, struct th *th, unsigned int *nth,
 		       unsigned int *last, int year)
 {
-	size_t n = le - ls, nn;
+	size_t n = le - ls;
 	const char *ns = le + 1, *ne;
 	struct mdc_line l;
 	int t;
@@ -910,8 +935,7 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 		n = MDC_MAX_LINE;
 	if (memchr(ls, 0, n))
 		h->facts |= LF_NUL;
-	if (!(n && *ls == '{') && !(n > 8 && !memcmp(ls, "MESSAGE=", 8)) &&
-	    !is_export_field(ls, n)) {
+	if (line_kind(ls, n) == LK_TEXT) {
 		memset(&l, 0, sizeof(l));
 		t = mdc_parse_line(&l, ls, n, year) < 0 ? -2 :
 		    th_index(th, nth, last, &l);
@@ -939,9 +963,7 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 	ne = memchr(ns, '\n', e - ns);
 	if (!ne)
 		return;		/* do_line() reads on to its own end */
-	nn = ne - ns;
-	if (!nn || nn > 512 || *ns == '[' || elision(ns, nn) ||
-	    mdc_line_stamped(ns, nn))
+	if (no_wrap(ns, ne - ns))
 		h->facts |= LF_NO_WRAP;
 }
 
@@ -1044,22 +1066,21 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		m->st.overlong++;
 		n = MDC_MAX_LINE;
 	}
-
 	if (facts & LF_KNOWN ? facts & LF_NUL : !!memchr(ls, 0, n))
 		m->st.binary++;
-	/* a parse kept by hline_fill() says the line is none of these */
-	if (!(facts & LF_PARSED)) {
-		if (n && *ls == '{') {
-			if (process_json(m, ls, le - ls, file, lineno) < 0)
-				m->st.skipped++;
-			return end;
-		}
-		if (n > 8 && !memcmp(ls, "MESSAGE=", 8)) {
-			process_export(m, b, e, ls, le, file, lineno);
-			return end;
-		}
-		if (is_export_field(ls, n))
-			return end;
+	/* a parse kept by hline_fill() says the line is text */
+	switch (facts & LF_PARSED ? LK_TEXT : line_kind(ls, n)) {
+	case LK_JSON:
+		if (process_json(m, ls, le - ls, file, lineno) < 0)
+			m->st.skipped++;
+		return end;
+	case LK_EXPORT:
+		process_export(m, b, e, ls, le, file, lineno);
+		return end;
+	case LK_FIELD:
+		return end;
+	case LK_TEXT:
+		break;
 	}
 
 	o = n;
@@ -1112,18 +1133,14 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 			break;
 		nn = ne - ns;
 		/* '[' in column 0: a time stamp or an editor's note, not a wrap */
-		if (!nn || nn > 512 || *ns == '[' || elision(ns, nn))
+		/* hline_fill()'s LF_NO_WRAP is this test */
+		if (no_wrap(ns, nn))
 			break;
 		/*
-		 * A line that starts with a time stamp is no wrap (its
-		 * parse would not be FMT_BARE); mdc_line_stamped() tells so
-		 * from the stamp alone, from the last one seen mostly.  Else
-		 * it is parsed whole, and kept for when it is parsed next
-		 * (the year changes no line's format: the model's year, as
-		 * for the candidate).
+		 * Else the line is parsed whole, and kept for when it is
+		 * parsed next (the year changes no line's format: the
+		 * model's year, as for the candidate).
 		 */
-		if (mdc_line_stamped(ns, nn))
-			break;
 		if (parse_cached(&nl, ns, nn, syslog_year(m), 1) < 0 ||
 		    nl.fmt != FMT_BARE)
 			break;
