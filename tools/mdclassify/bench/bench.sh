@@ -16,6 +16,8 @@
 # at its first match.  mdclassify reads the file and writes its report to
 # a file.  The tools are interleaved within each run; BENCH_RUNS (7) runs,
 # the median shown; peak RSS from one more run under /usr/bin/time.
+# ns/cand is a tool's time over the candidate lines (those that hold an
+# anchor, grep -c -F -f): what one candidate line costs, scanning included.
 #
 # BENCH_SIZE (1G) per shape; BENCH_SHAPES ("quiet noisy storm");
 # BENCH_SCALING=1 (the default) also times mdclassify at BENCH_SCALE_SIZES
@@ -101,13 +103,15 @@ echo
 echo "$(nproc) CPUs (shared; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end), warm page cache,"
 echo "median of $RUNS interleaved runs; grep/ripgrep read a pipe and write a file;"
 echo "anchors: $(wc -l < "$WORK/anchors.txt") fixed strings from ruletab.h (grep -F -f)"
-printf '%-6s %6s %9s %-13s %8s %8s %11s %10s %8s\n' shape MiB "cand%" tool seconds MB/s "vs anchors" "vs 1 key" "RSS MiB"
+echo "ns/cand: wall time over the lines that hold an anchor (candidate lines)"
+printf '%-6s %6s %9s %-13s %8s %8s %8s %11s %10s %8s\n' shape MiB "cand%" tool seconds MB/s ns/cand "vs anchors" "vs 1 key" "RSS MiB"
 awk '
 	{ sh[NR] = $1; b[NR] = $2; ln[NR] = $3; c[NR] = $4; tl[NR] = $5; t[NR] = $6; r[NR] = $7
 	  if ($5 == "grep-anchors") ga[$1] = $6; if ($5 == "grep-1key") g1[$1] = $6 }
 	END { for (i = 1; i <= NR; i++)
-		printf "%-6s %6d %8.2f%% %-13s %8.3f %8.0f %10.2fx %9.2fx %8.1f\n", sh[i], b[i] / 1048576,
-			100 * c[i] / ln[i], tl[i], t[i] / 1e6, b[i] / t[i], ga[sh[i]] / t[i], g1[sh[i]] / t[i], r[i] / 1024 }' "$res"
+		printf "%-6s %6d %8.2f%% %-13s %8.3f %8.0f %8.0f %10.2fx %9.2fx %8.1f\n", sh[i], b[i] / 1048576,
+			100 * c[i] / ln[i], tl[i], t[i] / 1e6, b[i] / t[i], c[i] ? t[i] * 1000 / c[i] : 0,
+			ga[sh[i]] / t[i], g1[sh[i]] / t[i], r[i] / 1024 }' "$res"
 echo "(all runs, seconds:)"
 awk '{ printf "  %-6s %-13s", $1, $5; for (i = 8; i <= NF; i++) printf " %s", $i; printf "\n" }' "$res"
 
