@@ -937,25 +937,26 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 		h->facts |= LF_NUL;
 	if (line_kind(ls, n) == LK_TEXT) {
 		memset(&l, 0, sizeof(l));
-		t = mdc_parse_line(&l, ls, n, year) < 0 ? -2 :
-		    th_index(th, nth, last, &l);
-		if (t == -2) {
+		if (mdc_parse_line(&l, ls, n, year) < 0) {
 			h->ret = -1;
 			h->facts |= LF_PARSED;
-		} else if (t >= 0 && l.raw == ls && l.rawlen == n && l.msg &&
-			   l.msg >= ls && l.msg + l.msglen <= ls + n) {
-			h->facts |= LF_PARSED;
-			h->ret = 0;
-			h->th = t;
-			h->fmt = l.fmt;
-			if (l.has_rel)
-				h->facts |= LF_REL;
-			if (l.has_abs)
-				h->facts |= LF_ABS;
-			h->rel = l.rel;
-			h->abs = l.abs;
-			h->msg = l.msg - ls;
-			h->msglen = l.msglen;
+		} else {
+			t = th_index(th, nth, last, &l);
+			if (t >= 0 && l.raw == ls && l.rawlen == n && l.msg &&
+			    l.msg >= ls && l.msg + l.msglen <= ls + n) {
+				h->facts |= LF_PARSED;
+				h->ret = 0;
+				h->th = t;
+				h->fmt = l.fmt;
+				if (l.has_rel)
+					h->facts |= LF_REL;
+				if (l.has_abs)
+					h->facts |= LF_ABS;
+				h->rel = l.rel;
+				h->abs = l.abs;
+				h->msg = l.msg - ls;
+				h->msglen = l.msglen;
+			}
 		}
 	}
 	if (ns >= e)
@@ -1132,7 +1133,6 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		if (!ne)
 			break;
 		nn = ne - ns;
-		/* '[' in column 0: a time stamp or an editor's note, not a wrap */
 		/* hline_fill()'s LF_NO_WRAP is this test */
 		if (no_wrap(ns, nn))
 			break;
