@@ -65,6 +65,46 @@ static const char *spacetok(const char *p, char *dst, size_t n)
 	return p;
 }
 
+static inline int hexval(unsigned char c)
+{
+	if (isdigit(c))
+		return c - '0';
+	c |= 32;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * strtoull(p, NULL, base) for base 0, 10 or 16, without the call for a
+ * plain number: at most 15 digits right at p, no space, sign or octal.
+ * Anything else is strtoull()'s, so the value is always the same.
+ */
+static unsigned long long num_at(const char *p, int base)
+{
+	const char *s = p;
+	unsigned long long v = 0;
+	int i, d, hex = base == 16;
+
+	if (base != 10 && p[0] == '0' && (p[1] | 32) == 'x' &&
+	    hexval(p[2]) >= 0) {
+		hex = 1;
+		p += 2;
+	} else if (base == 0 && p[0] == '0') {
+		if (isdigit((unsigned char)p[1]))
+			return strtoull(s, NULL, base);	/* octal */
+		return 0;
+	}
+	for (i = 0; i < 16; i++) {
+		d = hex ? hexval(p[i]) : isdigit((unsigned char)p[i]) ?
+		    p[i] - '0' : -1;
+		if (d < 0)
+			break;
+		v = v * (hex ? 16 : 10) + d;
+	}
+	if (!i || i > 15)
+		return strtoull(s, NULL, base);
+	return v;
+}
+
 static unsigned long long num_after(const char *s, const char *lit, int *ok)
 {
 	const char *p = strstr(s, lit);
@@ -77,7 +117,7 @@ static unsigned long long num_after(const char *s, const char *lit, int *ok)
 	p += strlen(lit);
 	if (ok)
 		*ok = isdigit((unsigned char)*p) || (*p == '0');
-	return strtoull(p, NULL, 0);
+	return num_at(p, 0);
 }
 
 /* md personality prefix: "md/raid1:md0: ", "md/raid:mdX: ", "raid1: " */
@@ -377,7 +417,7 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 	case X_BEFORE:
 		cpy(ev->dev, sizeof(ev->dev), p, q - p);
 		if (r->event == EV_RESCHED)
-			ev->sector = strtoull(q + pl, NULL, 10);
+			ev->sector = num_at(q + pl, 10);
 		return 1;
 	case X_ON:
 		q = strstr(q, " on ");
@@ -408,7 +448,7 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		strcpy(ev->level, strstr(q, "linear") ? "linear" : "raid0");
 		return 1;
 	case X_REDIRECT:
-		ev->sector = strtoull(q + pl, NULL, 10);
+		ev->sector = num_at(q + pl, 10);
 		q = strstr(q, "mirror: ");
 		if (q) {
 			devtok(q + 8, ev->dev, sizeof(ev->dev));
@@ -679,9 +719,9 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
 			c->nvme_io = strstr(m, " @ LBA ") != NULL;
 			if (col && col < q)
 				cpy(ev->dev, sizeof(ev->dev), m, col - m);
-			c->sct = strtoul(q + 5, NULL, 16);
+			c->sct = num_at(q + 5, 16);
 			q = strstr(q, "sc 0x");
-			c->sc = q ? strtoul(q + 3, NULL, 16) : 0;
+			c->sc = q ? num_at(q + 3, 16) : 0;
 			ev->num = c->sct;
 			ev->num2 = c->sc;
 		}

@@ -4,6 +4,7 @@
  * message rules and the escaping.  Prints "ok"/"FAIL" per case and a
  * final "unit: N passed, N failed".
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -307,6 +308,23 @@ static void rules(void)
 	      E.kind == EV_CANNOT_CONTINUE && !strcmp(E.array, "md0"));
 	CHECK("rule-dm-raid-superblock", rule("device-mapper: raid: Failed to read superblock of device at position 1") &&
 	      E.kind == EV_CANNOT_CONTINUE);
+	/* rules.c reads numbers as strtoull() would, long or odd ones too */
+	CHECK("rule-num-15-digits", rule("I/O error, dev sdb, sector 123456789012345 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2") &&
+	      E.sector == 123456789012345ull);
+	CHECK("rule-num-16-digits", rule("I/O error, dev sdb, sector 1234567890123456 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2") &&
+	      E.sector == 1234567890123456ull);
+	CHECK("rule-num-overflow", rule("I/O error, dev sdb, sector 99999999999999999999 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2") &&
+	      E.sector == ULLONG_MAX);
+	CHECK("rule-num-base0-octal", rule("I/O error, dev sdb, sector 010 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2") &&
+	      E.sector == 8);
+	CHECK("rule-num-base0-hex", rule("I/O error, dev sdb, sector 0x1F op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2") &&
+	      E.sector == 31);
+	CHECK("rule-num-phys-seg-00", rule("operation not supported error, dev nvme1n1, sector 9 op 0x0:(READ) flags 0x0 phys_seg 00 prio class 2") &&
+	      E.sig == SIG_REQUEST && E.strength == 3 && E.num == 0);
+	CHECK("rule-num-nvme-upper-hex", rule("nvme0n1: Read(0x2) @ LBA 100, 8 blocks, Unrecovered Read Error (sct 0x2 / sc 0x8A) DNR") &&
+	      E.sig == SIG_MEDIA && E.num == 2 && E.num2 == 0x8a);
+	CHECK("rule-num-md-sector-overflow", rule("md/raid1:md0: sdb1: rescheduling sector 18446744073709551616") &&
+	      E.kind == EV_RESCHED && E.sector == ULLONG_MAX);
 	CHECK("kernel-affected", mdc_kernel_affected("6.18.2-1-amd64") == 1 &&
 	      mdc_kernel_affected("6.12.40") == 0 &&
 	      mdc_kernel_affected("7.0.10") == 0 &&
