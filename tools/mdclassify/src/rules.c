@@ -258,17 +258,48 @@ static unsigned short pat_pair[NROWS][2], also_pair[NROWS][2];
 static void lit_pairs(const char *lit, unsigned short out[2]);
 static pthread_once_t rows_once = PTHREAD_ONCE_INIT;
 
+/*
+ * Which of a family's rows (bit i: its i-th row) can match at all, made
+ * once from the table: by the message's tag selectors (fam_tags, for
+ * every set of selectors), and by the first byte of the text the rows
+ * see (fam_first: a row that must start with its pattern needs that
+ * pattern's first byte there; other rows always may).  rows() walks the
+ * rows left in table order, so the first that matches is the same.
+ */
+#define TAGSETS		(1u << (T_NOT_LVM + 1))
+#define FAM_MAX_ROWS	64
+static uint64_t fam_tags[F_NR][TAGSETS];
+static uint64_t fam_first[F_NR][256];
+
 static void rows_init(void)
 {
-	unsigned int i;
+	unsigned int i, t, b;
 
 	for (i = 0; i < NROWS; i++) {
 		const struct mdc_rule *r = &mdc_rule_table[i];
+		unsigned int k = fam_nrows[r->fam]++;
+		uint64_t bit = 1ull << k;
 
-		fam_row[r->fam][fam_nrows[r->fam]++] = i;
+		if (k >= FAM_MAX_ROWS) {
+			fprintf(stderr, "mdclassify: family %u has over %u rows\n",
+				r->fam, FAM_MAX_ROWS);
+			abort();
+		}
+		fam_row[r->fam][k] = i;
 		pat_len[i] = r->pat ? strlen(r->pat) : 0;
 		lit_pairs(r->pat, pat_pair[i]);
 		lit_pairs(r->also, also_pair[i]);
+		for (t = 0; t < TAGSETS; t++)
+			if (t & 1u << r->tag)
+				fam_tags[r->fam][t] |= bit;
+		for (b = 0; b < 256; b++) {
+			int anchored = r->match == M_PRE || r->match == M_PRED ||
+				       r->match == M_EQ;
+
+			if (!anchored || (r->match != M_EQ && !pat_len[i]) ||
+			    (unsigned char)r->pat[0] == b)
+				fam_first[r->fam][b] |= bit;
+		}
 	}
 }
 
@@ -300,12 +331,28 @@ static int op_in(const char *op, const char *list)
 }
 
 /*
- * The byte pairs of the message being matched, hashed into 4096 bits:
+ * The byte pairs of the message being matched, hashed into 4096 slots:
  * a literal none of whose first and last pairs is there is not in the
- * message (any part of it), and its strstr() is skipped.  Set by
+ * message (any part of it), and its strstr() is skipped.  A slot holds
+ * the number of the message that last had a pair there (gen), so nothing
+ * is cleared between messages.  Hashing every pair of a message costs
+ * about as much as a few strstr() calls, and a message that reaches its
+ * family early (a block layer or NVMe error) asks for no more than that:
+ * the pairs are hashed when a message asks for its PAIRS_AFTER-th
+ * literal, and until then each literal is searched.  Set up by
  * mdc_rules() for each message walked.
  */
-static uint64_t pairs[64];
+#define PAIRS_AFTER	6
+
+struct pairs {
+	unsigned short slot[4096];
+	unsigned short gen;		/* this message's number */
+	const char *m;			/* the message, n bytes */
+	size_t n;
+	unsigned int asked;		/* literals it asked for */
+};
+
+static struct pairs pairs;
 
 static inline unsigned int pair_hash(const char *s)
 {
@@ -318,12 +365,20 @@ static void pairs_set(const char *m, size_t n)
 {
 	size_t i;
 
-	memset(pairs, 0, sizeof(pairs));
-	for (i = 0; i + 1 < n; i++) {
-		unsigned int h = pair_hash(m + i);
-
-		pairs[h >> 6] |= 1ull << (h & 63);
+	if (!++pairs.gen) {
+		memset(pairs.slot, 0, sizeof(pairs.slot));
+		pairs.gen = 1;
 	}
+	for (i = 0; i + 1 < n; i++)
+		pairs.slot[pair_hash(m + i)] = pairs.gen;
+}
+
+/* the message mdc_rules() walks next: no pairs hashed yet */
+static void pairs_reset(const char *m, size_t n)
+{
+	pairs.m = m;
+	pairs.n = n;
+	pairs.asked = 0;
 }
 
 static void lit_pairs(const char *lit, unsigned short out[2])
@@ -339,16 +394,24 @@ static void lit_pairs(const char *lit, unsigned short out[2])
 
 static inline int hash_in(unsigned int h)
 {
-	return pairs[h >> 6] >> (h & 63) & 1;
+	return pairs.slot[h] == pairs.gen;
 }
 
 /*
  * 0 when a row's literal cannot be in the message (its first or last
- * byte pair is not), from the literal's kept hashes
+ * byte pair is not), from the literal's kept hashes; 1 when it may be,
+ * or when the message's pairs are not hashed yet (see PAIRS_AFTER)
  */
 static inline int row_may_hold(const unsigned short hp[2])
 {
-	return hp[0] == 0xffff || (hash_in(hp[0]) && hash_in(hp[1]));
+	if (hp[0] == 0xffff)
+		return 1;
+	if (pairs.asked < PAIRS_AFTER) {
+		if (++pairs.asked < PAIRS_AFTER)
+			return 1;
+		pairs_set(pairs.m, pairs.n);
+	}
+	return hash_in(hp[0]) && hash_in(hp[1]);
 }
 
 /* the pattern (and the second literal) of row r in the message */
@@ -738,15 +801,15 @@ static int run_family(enum mdc_fam f, const char *m, unsigned int tags,
 static int rows(enum mdc_fam f, struct fctx *c, unsigned int tags,
 		struct mdc_event *ev)
 {
-	unsigned int i;
+	uint64_t may = fam_tags[f][tags] &
+		       fam_first[f][(unsigned char)c->p[0]];
 
-	for (i = 0; i < fam_nrows[f]; i++) {
-		const struct mdc_rule *r = &mdc_rule_table[fam_row[f][i]];
+	for (; may; may &= may - 1) {
+		const struct mdc_rule *r =
+			&mdc_rule_table[fam_row[f][__builtin_ctzll(may)]];
 		const char *q;
 		int x;
 
-		if (!(tags & (1u << r->tag)))
-			continue;
 		q = row_match(r, c);
 		if (!q)
 			continue;
@@ -853,7 +916,7 @@ int mdc_rules(const char *m, size_t len, const char *tag,
 	n = strlen(m);
 	if (n > MEMO_TEXT) {
 		memset(ev, 0, sizeof(*ev));
-		pairs_set(m, n);
+		pairs_reset(m, n);
 		return run_family(F_TOP, m, tags, ev);
 	}
 	h = memo_hash(m, n, tags);
@@ -864,7 +927,7 @@ int mdc_rules(const char *m, size_t len, const char *tag,
 		return k->ret;
 	}
 	memset(ev, 0, sizeof(*ev));
-	pairs_set(m, n);
+	pairs_reset(m, n);
 	ret = run_family(F_TOP, m, tags, ev);
 	k->h = h;
 	k->len = n;
