@@ -716,10 +716,14 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 	case EV_HCTL:
 		mdc_model_add_map(m, ev->dev2, ev->dev);
 		{
-			char host[32];
+			char host[32] = "host";
+			size_t k = strcspn(ev->dev2, ":");
 
-			snprintf(host, sizeof(host), "host%.*s",
-				 (int)strcspn(ev->dev2, ":"), ev->dev2);
+			/* "host%.*s" into 32 bytes, without printf per line */
+			if (k > sizeof(host) - 5)
+				k = sizeof(host) - 5;
+			memcpy(host + 4, ev->dev2, k);
+			host[4 + k] = 0;
 			mdc_model_add_map(m, host, ev->dev);
 		}
 		break;
