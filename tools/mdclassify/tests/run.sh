@@ -374,7 +374,7 @@ if [ -n "$FUZZ" ]; then
 	cp "$C/m1.gz" "$C/trunc.xz" "$FZ/corpus/" 2>/dev/null
 	"$FUZZ" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 \
 		-artifact_prefix="$FZ/" "$FZ/corpus" > "$FZ/log" 2>&1; rc=$?
-	runs=$(grep -o 'Done [0-9]* runs' "$FZ/log" | tail -1)
+	runs=$(grep -a -o 'Done [0-9]* runs' "$FZ/log" | tail -1)
 	t "fuzz/${FUZZ_SECONDS}s-no-crash-no-leak (${runs:-no summary})" [ $rc = 0 ]
 	[ $rc = 0 ] || tail -30 "$FZ/log"
 fi
@@ -385,7 +385,7 @@ if [ -n "${FUZZ_DIFF:-}" ]; then
 	cp tests/inputs/*.log examples/*.log tests/fixtures/*.log tests/corpus/*.log "$FD/corpus/"
 	"$FUZZ_DIFF" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 \
 		-artifact_prefix="$FD/" "$FD/corpus" > "$FD/log" 2>&1; rc=$?
-	runs=$(grep -o 'Done [0-9]* runs' "$FD/log" | tail -1)
+	runs=$(grep -a -o 'Done [0-9]* runs' "$FD/log" | tail -1)
 	t "fuzz-diff/${FUZZ_SECONDS}s-stream-equals-chunked (${runs:-no summary})" [ $rc = 0 ]
 	[ $rc = 0 ] || tail -30 "$FD/log"
 fi
