@@ -2,12 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # bench.sh MDCLASSIFY -- throughput and peak RSS of mdclassify next to
-# grep -F (and ripgrep, if installed) on generated logs of three shapes
+# grep -F (and ripgrep, if installed) on generated logs of four shapes
 # (bench/genlog.py; seeds and message mixes other than the tests'):
 #
 #   quiet   0.1% storage lines among unrelated daemons
 #   noisy   a quarter of the lines are benign storage-device messages
-#   storm   two thirds of the lines are block/NVMe/dm-raid1 error lines
+#   storm   two thirds of the lines are block/NVMe/dm-raid1 error lines,
+#           in bursts of one sector: the same messages over and over
+#   failing half of the lines are SCSI/block/NVMe/md media error lines,
+#           each with a new sector and tag: no message is seen twice
 #
 # grep is given the scanner's own anchors (bench/anchors prints them from
 # ruletab.h): grep -F -f anchors.txt, the same fixed strings; grep -F
@@ -19,7 +22,7 @@
 # ns/cand is a tool's time over the candidate lines (those that hold an
 # anchor, grep -c -F -f): what one candidate line costs, scanning included.
 #
-# BENCH_SIZE (1G) per shape; BENCH_SHAPES ("quiet noisy storm");
+# BENCH_SIZE (1G) per shape; BENCH_SHAPES ("quiet noisy storm failing");
 # BENCH_SCALING=1 (the default) also times mdclassify at BENCH_SCALE_SIZES
 # ("100M 512M 1G"; add 4G where disk and time allow) on quiet and storm.
 # BENCH_KEEP=1 keeps the generated logs in WORK.
@@ -30,7 +33,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 WORK=${WORK:-/tmp/mdclassify-bench}
 SIZE=${BENCH_SIZE:-1G}
 RUNS=${BENCH_RUNS:-7}
-SHAPES=${BENCH_SHAPES:-quiet noisy storm}
+SHAPES=${BENCH_SHAPES:-quiet noisy storm failing}
 TIME=/usr/bin/time
 [ -x $TIME ] || { echo "bench: /usr/bin/time missing (apt-get install time)"; exit 2; }
 export LC_ALL=C
@@ -38,7 +41,11 @@ mkdir -p "$WORK"
 "$ANCHORS_BIN" > "$WORK/anchors.txt"
 RG=$(command -v rg || true)
 
-seed() { case $1 in quiet) echo 101;; noisy) echo 202;; storm) echo 303;; esac; }
+seed() {
+	case $1 in
+	quiet) echo 101;; noisy) echo 202;; storm) echo 303;; failing) echo 404;;
+	esac
+}
 
 gen() {	# shape size -> path (generated once)
 	local f=$WORK/bench-$1-$2.log
@@ -104,16 +111,16 @@ echo "$(nproc) CPUs (shared; load average $(cut -d' ' -f1-3 /proc/loadavg) at th
 echo "median of $RUNS interleaved runs; grep/ripgrep read a pipe and write a file;"
 echo "anchors: $(wc -l < "$WORK/anchors.txt") fixed strings from ruletab.h (grep -F -f)"
 echo "ns/cand: wall time over the lines that hold an anchor (candidate lines)"
-printf '%-6s %6s %9s %-13s %8s %8s %8s %11s %10s %8s\n' shape MiB "cand%" tool seconds MB/s ns/cand "vs anchors" "vs 1 key" "RSS MiB"
+printf '%-7s %6s %9s %-13s %8s %8s %8s %11s %10s %8s\n' shape MiB "cand%" tool seconds MB/s ns/cand "vs anchors" "vs 1 key" "RSS MiB"
 awk '
 	{ sh[NR] = $1; b[NR] = $2; ln[NR] = $3; c[NR] = $4; tl[NR] = $5; t[NR] = $6; r[NR] = $7
 	  if ($5 == "grep-anchors") ga[$1] = $6; if ($5 == "grep-1key") g1[$1] = $6 }
 	END { for (i = 1; i <= NR; i++)
-		printf "%-6s %6d %8.2f%% %-13s %8.3f %8.0f %8.0f %10.2fx %9.2fx %8.1f\n", sh[i], b[i] / 1048576,
+		printf "%-7s %6d %8.2f%% %-13s %8.3f %8.0f %8.0f %10.2fx %9.2fx %8.1f\n", sh[i], b[i] / 1048576,
 			100 * c[i] / ln[i], tl[i], t[i] / 1e6, b[i] / t[i], c[i] ? t[i] * 1000 / c[i] : 0,
 			ga[sh[i]] / t[i], g1[sh[i]] / t[i], r[i] / 1024 }' "$res"
 echo "(all runs, seconds:)"
-awk '{ printf "  %-6s %-13s", $1, $5; for (i = 8; i <= NF; i++) printf " %s", $i; printf "\n" }' "$res"
+awk '{ printf "  %-7s %-13s", $1, $5; for (i = 8; i <= NF; i++) printf " %s", $i; printf "\n" }' "$res"
 
 if [ "${BENCH_SCALING:-1}" = 1 ]; then
 	echo
@@ -131,7 +138,7 @@ if [ "${BENCH_SCALING:-1}" = 1 ]; then
 			g=$(awk '$1 == "g" { print $2 }' "$WORK/sc.$$" | median)
 			m=$(rss mdclassify "$f")
 			awk -v sh="$shape" -v s="$s" -v t="$t" -v g="$g" -v m="$m" -v b="$(stat -L -c %s "$f")" 'BEGIN {
-				printf "  %-6s %-5s %7.3f s %6.0f MB/s %7.1f ns/KiB  peak RSS %5.1f MiB   (grep -F -f %.3f s; %.2fx)\n",
+				printf "  %-7s %-5s %7.3f s %6.0f MB/s %7.1f ns/KiB  peak RSS %5.1f MiB   (grep -F -f %.3f s; %.2fx)\n",
 					sh, s, t / 1e6, b / t, t * 1000 / (b / 1024), m / 1024, g / 1e6, g / t }'
 			rm -f "$WORK/sc.$$"
 			[ "${BENCH_KEEP:-0}" = 1 ] || [ "$s" = "$SIZE" ] || rm -f "$f"

@@ -18,6 +18,9 @@ SHAPE (default "mixed", what the tests use):
   storm   the dm-mirror zero-length READ storm: two thirds of the lines
           are block layer, NVMe and dm-raid1 error lines, in bursts of
           the same sector (about 250,000 lines per 5 s on the real host)
+  failing disks failing under md: half of the lines are SCSI sense, block
+          layer, NVMe media and md read-error lines, each for a new sector
+          and command tag, so no two error messages are the same text
 Deterministic for a seed and shape.
 """
 import random
@@ -106,6 +109,21 @@ STORM = [
     "kernel: [{t}] blk_print_req_error: {n} callbacks suppressed",
 ]
 
+# failing: what disks going bad under md raid1 write, a new sector a line
+FAILING = [
+    "kernel: [{t}] sd {d}:0:0:0: [sd{l}] tag#{q} FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_OK cmd_age={e}s",
+    "kernel: [{t}] sd {d}:0:0:0: [sd{l}] tag#{q} Sense Key : Medium Error [current]",
+    "kernel: [{t}] sd {d}:0:0:0: [sd{l}] tag#{q} Add. Sense: Unrecovered read error - auto reallocate failed",
+    "kernel: [{t}] sd {d}:0:0:0: [sd{l}] tag#{q} CDB: Read(16) 88 00 00 00 00 00 {s:08x} 00 00 00 08 00 00",
+    "kernel: [{t}] critical medium error, dev sd{l}, sector {s} op 0x0:(READ) flags 0x80700 phys_seg 1 prio class 2",
+    "kernel: [{t}] md/raid1:md{e}: sd{l}1: rescheduling sector {s}",
+    "kernel: [{t}] md/raid1:md{e}: redirecting sector {s} to other mirror: sdb1",
+    "kernel: [{t}] md/raid1:md{e}: read error corrected (8 sectors at {s} on sd{l}1)",
+    "kernel: [{t}] nvme{d}n1: Read(0x2) @ LBA {s}, 8 blocks, Unrecovered Read Error (sct 0x2 / sc 0x81) DNR",
+    "kernel: [{t}] I/O error, dev nvme{d}n1, sector {s} op 0x0:(READ) flags 0x80700 phys_seg 1 prio class 2",
+    "kernel: [{t}] Buffer I/O error on dev sd{l}1, logical block {s}, async page read",
+]
+
 INCIDENTS = [
     # media, SATA disk under md raid1
     ["kernel: [{t}] ata3.00: exception Emask 0x0 SAct 0x1 SErr 0x0 action 0x0",
@@ -157,11 +175,12 @@ def main():
     rnd = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
     shape = sys.argv[4] if len(sys.argv) > 4 else "mixed"
     noise = {"mixed": NOISE, "quiet": QUIET + NOISE[::3], "noisy": NOISE,
-             "storm": NOISE}[shape]
+             "storm": NOISE, "failing": QUIET[::2] + NOISE[1::2]}[shape]
     # share of lines from the shape's own list
     extra, extra_p = {"mixed": (None, 0), "quiet": (QUIET_RARE, 0.01),
                       "noisy": (STORAGE_BENIGN, 0.25),
-                      "storm": (STORM, 2.0 / 3)}[shape]
+                      "storm": (STORM, 2.0 / 3),
+                      "failing": (FAILING, 0.5)}[shape]
     burst_s, burst_left = 0, 0
     t = 1000.0
     sec = 0
@@ -196,15 +215,19 @@ def main():
                 if burst_left <= 0:	# a storm repeats one sector
                     burst_s = rnd.randrange(1 << 30)
                     burst_left = rnd.randrange(1, 400)
+                if extra is FAILING:	# a failing disk does not
+                    burst_left = 0
                 burst_left -= 1
                 tmpl = rnd.choice(extra)
                 block = [stamp + tmpl.format(
                     t="%12.6f" % t, n=rnd.randrange(1, 1 << 30),
                     p=rnd.randrange(1000, 60000), a=rnd.randrange(64),
                     b=rnd.randrange(256), d=rnd.randrange(4),
-                    e=rnd.randrange(1, 4), l="abcd"[rnd.randrange(4)],
+                    e=rnd.randrange(1, 4),
+                    l=("cdef" if extra is FAILING else "abcd")[rnd.randrange(4)],
+                    q=rnd.randrange(4096) if extra is FAILING else 0,
                     s=burst_s)]
-                if extra is STORM:
+                if extra in (STORM, FAILING):
                     storage += 1
             else:
                 tmpl = rnd.choice(noise)
