@@ -274,6 +274,7 @@ static uint64_t fam_first[F_NR][256];
 static void rows_init(void)
 {
 	unsigned int i, t, b;
+	int anchored;
 
 	for (i = 0; i < NROWS; i++) {
 		const struct mdc_rule *r = &mdc_rule_table[i];
@@ -292,14 +293,12 @@ static void rows_init(void)
 		for (t = 0; t < TAGSETS; t++)
 			if (t & 1u << r->tag)
 				fam_tags[r->fam][t] |= bit;
-		for (b = 0; b < 256; b++) {
-			int anchored = r->match == M_PRE || r->match == M_PRED ||
-				       r->match == M_EQ;
-
-			if (!anchored || (r->match != M_EQ && !pat_len[i]) ||
-			    (unsigned char)r->pat[0] == b)
+		anchored = r->match == M_EQ ||
+			   ((r->match == M_PRE || r->match == M_PRED) &&
+			    pat_len[i]);
+		for (b = 0; b < 256; b++)
+			if (!anchored || (unsigned char)r->pat[0] == b)
 				fam_first[r->fam][b] |= bit;
-		}
 	}
 }
 
@@ -428,8 +427,8 @@ static const char *row_match(const struct mdc_rule *r, const struct fctx *c)
 	case M_PRE:
 	case M_PRED:
 		pl = pat_len[r - mdc_rule_table];
-		q = pl && c->p[0] != r->pat[0] ? NULL :
-		    strncmp(c->p, r->pat, pl) ? NULL : c->p;
+		/* rows() walks only rows whose first byte is c->p[0] */
+		q = strncmp(c->p, r->pat, pl) ? NULL : c->p;
 		if (q && r->match == M_PRED &&
 		    !isdigit((unsigned char)c->p[pl]))
 			q = NULL;
