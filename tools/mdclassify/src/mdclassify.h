@@ -133,6 +133,15 @@ struct mdc_line {
 	size_t msglen;
 	const char *raw;		/* whole line for evidence */
 	size_t rawlen;
+	/*
+	 * mdc_rules() of the text pre_msg (pre_len bytes) and this tag,
+	 * worked out ahead by the thread that loaded the line (scan.c): the
+	 * model takes it for a message that is that text; pre_ev NULL: none
+	 */
+	const struct mdc_event *pre_ev;
+	const char *pre_msg;
+	size_t pre_len;
+	int pre_ret;
 };
 
 struct mdc_when {
@@ -327,6 +336,7 @@ struct mdc_anchor {
 };
 int mdc_rules(const char *msg, size_t len, const char *tag,
 	      struct mdc_event *ev);
+int mdc_rules_ahead(const char *msg, const char *tag, struct mdc_event *ev);
 unsigned int mdc_rule_count(void);
 const char *mdc_rule_anchor(unsigned int i);
 unsigned int mdc_anchors(struct mdc_anchor *out, unsigned int max);

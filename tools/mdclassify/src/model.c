@@ -464,7 +464,7 @@ static void sw_frame(struct mdc_model *m, const struct mdc_line *ln,
 }
 
 static void apply(struct mdc_model *m, const struct mdc_line *ln,
-		  struct mdc_event *ev, const struct mdc_when *w)
+		  const struct mdc_event *ev, const struct mdc_when *w)
 {
 	struct mdc_leg *l = NULL;
 	struct mdc_dev *d;
@@ -736,8 +736,10 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			apply(m, ln, &h, w);
 		}
 		if (!ev->dev[0]) {
-			ev->kind = EV_GLOBALSIG;
-			apply(m, ln, ev, w);
+			struct mdc_event g = *ev;
+
+			g.kind = EV_GLOBALSIG;
+			apply(m, ln, &g, w);
 			break;
 		}
 		/* an H:C:T:L named by an earlier "sd H:C:T:L: [sdX]" line */
@@ -854,6 +856,7 @@ static void one_message(struct mdc_model *m, struct mdc_line *ln,
 			const char *msg, size_t len, const struct mdc_when *w)
 {
 	struct mdc_event ev;
+	const struct mdc_event *e = &ev;
 
 	if (m->sw_open && is_frame(msg)) {
 		sw_frame(m, ln, msg);
@@ -861,10 +864,16 @@ static void one_message(struct mdc_model *m, struct mdc_line *ln,
 		return;
 	}
 	m->sw_open = 0;
-	if (!mdc_rules(msg, len, ln->tag, &ev))
+	if (ln->pre_ev && len == ln->pre_len &&
+	    !memcmp(msg, ln->pre_msg, len)) {
+		if (!ln->pre_ret)
+			return;
+		e = ln->pre_ev;
+	} else if (!mdc_rules(msg, len, ln->tag, &ev)) {
 		return;
+	}
 	m->st.matched++;
-	apply(m, ln, &ev, w);
+	apply(m, ln, e, w);
 }
 
 /*

@@ -351,7 +351,8 @@ struct pairs {
 	unsigned int asked;		/* literals it asked for */
 };
 
-static struct pairs pairs;
+/* each thread's own: mdc_rules_ahead() runs on the loading thread */
+static __thread struct pairs pairs;
 
 static inline unsigned int pair_hash(const char *s)
 {
@@ -898,6 +899,15 @@ static uint64_t memo_hash(const char *s, size_t n, unsigned int tags)
 	return h | 1;	/* 0: an empty slot */
 }
 
+/* the rows walked for message m (n bytes, no leading blank) */
+static int walk(const char *m, size_t n, unsigned int tags,
+		struct mdc_event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	pairs_reset(m, n);
+	return run_family(F_TOP, m, tags, ev);
+}
+
 int mdc_rules(const char *m, size_t len, const char *tag,
 	      struct mdc_event *ev)
 {
@@ -913,11 +923,8 @@ int mdc_rules(const char *m, size_t len, const char *tag,
 		m++;
 	tags = tag_mask(tag);
 	n = strlen(m);
-	if (n > MEMO_TEXT) {
-		memset(ev, 0, sizeof(*ev));
-		pairs_reset(m, n);
-		return run_family(F_TOP, m, tags, ev);
-	}
+	if (n > MEMO_TEXT)
+		return walk(m, n, tags, ev);
 	h = memo_hash(m, n, tags);
 	k = &memo[(h >> 7) % MEMO_SLOTS];
 	if (k->h == h && k->len == n && k->tags == tags &&
@@ -925,9 +932,7 @@ int mdc_rules(const char *m, size_t len, const char *tag,
 		*ev = k->ev;
 		return k->ret;
 	}
-	memset(ev, 0, sizeof(*ev));
-	pairs_reset(m, n);
-	ret = run_family(F_TOP, m, tags, ev);
+	ret = walk(m, n, tags, ev);
 	k->h = h;
 	k->len = n;
 	k->tags = tags;
@@ -935,6 +940,18 @@ int mdc_rules(const char *m, size_t len, const char *tag,
 	memcpy(k->text, m, n);
 	k->ev = *ev;
 	return ret;
+}
+
+/*
+ * mdc_rules() without the memo, which belongs to the model's thread:
+ * for the thread that loads lines ahead of the model (scan.c)
+ */
+int mdc_rules_ahead(const char *m, const char *tag, struct mdc_event *ev)
+{
+	pthread_once(&rows_once, rows_init);
+	while (*m == ' ' || *m == '\t')
+		m++;
+	return walk(m, strlen(m), tag_mask(tag), ev);
 }
 
 /* ---- the table as the rest of the program sees it ---- */

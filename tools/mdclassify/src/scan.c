@@ -852,6 +852,7 @@ struct hline {
 	unsigned char fmt;		/* enum mdc_fmt */
 	unsigned char th;		/* its tag and host: hits.th[th] */
 	signed char ret;		/* mdc_parse_line()'s */
+	signed char pret;		/* mdc_rules_ahead()'s, see pev */
 	unsigned short msg, msglen;	/* from the line start */
 	double rel;
 	int64_t abs;
@@ -1050,7 +1051,8 @@ static int parse_cached(struct mdc_line *l, const char *s, size_t n, int year,
 static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 			   const char *le, const char *e, int file,
 			   uint64_t lineno, unsigned int *extra,
-			   const struct hline *h, const struct th *th, int hyear)
+			   const struct hline *h, const struct th *th, int hyear,
+			   const struct mdc_event *pev)
 {
 	char buf[MDC_MAX_LINE + 64];
 	const char *base = buf;		/* the line as parsed */
@@ -1100,6 +1102,13 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		else
 			memcpy(buf, ls, n);
 		hline_take(&l, h, th, base, n);
+		if (pev) {
+			/* the message rules_ahead() classified */
+			l.pre_ev = pev;
+			l.pre_ret = h->pret;
+			l.pre_msg = ls + h->msg;
+			l.pre_len = h->msglen;
+		}
 	} else {
 		memcpy(buf, ls, n);
 		if (parse_cached(&l, buf, o, syslog_year(m), 0) < 0) {
@@ -1188,7 +1197,8 @@ void mdc_process_line(struct mdc_model *m, const char *s, size_t len,
 {
 	unsigned int extra;
 
-	do_line(m, s, s, s + len, s + len, file, lineno, &extra, NULL, NULL, 0);
+	do_line(m, s, s, s + len, s + len, file, lineno, &extra, NULL, NULL, 0,
+		NULL);
 }
 
 /* a scan's position: next byte, newlines counted up to, line number at p */
@@ -1200,7 +1210,8 @@ struct sstate {
 /* one anchor hit at h (ls its line start): parse it and what follows */
 static void handle_hit(struct mdc_model *m, const char *b, const char *e,
 		       int file, struct sstate *st, const char *ls,
-		       const struct hline *h, const struct th *th, int year)
+		       const struct hline *h, const struct th *th, int year,
+		       const struct mdc_event *pev)
 {
 	unsigned int extra;
 	const char *le;
@@ -1212,7 +1223,7 @@ static void handle_hit(struct mdc_model *m, const char *b, const char *e,
 		if (!le)
 			le = e;
 	}
-	le = do_line(m, b, ls, le, e, file, st->ln, &extra, h, th, year);
+	le = do_line(m, b, ls, le, e, file, st->ln, &extra, h, th, year, pev);
 	st->ln += extra;
 	/* oops: read the trace that follows line by line */
 	while (m->sw_open && le < e) {
@@ -1225,7 +1236,7 @@ static void handle_hit(struct mdc_model *m, const char *b, const char *e,
 			ne = e;
 		st->ln++;
 		le = do_line(m, b, ns, ne, e, file, st->ln, &extra, NULL, NULL,
-			     0);
+			     0, NULL);
 		st->ln += extra;
 	}
 	if (le < e) {
@@ -1259,7 +1270,7 @@ static void seq_scan(struct mdc_model *m, const char *b, const char *e,
 		ls = line_start(st->p, h);
 		st->ln += mdc_count_nl(st->counted, ls - st->counted);
 		st->counted = ls;
-		handle_hit(m, b, e, file, st, ls, NULL, NULL, 0);
+		handle_hit(m, b, e, file, st, ls, NULL, NULL, 0, NULL);
 	}
 }
 
@@ -1275,6 +1286,13 @@ struct hits {
 	const char *ls[HITS_MAX];	/* line starts with a hit */
 	uint64_t nl[HITS_MAX];		/* newlines from b to ls[i] */
 	struct hline hl[HITS_MAX];	/* what hline_fill() learnt */
+	/*
+	 * the events of hits 0 .. pdone - 1 as mdc_rules_ahead() worked them
+	 * out (rules_ahead(); hl[i].pret < 0: none); pdone is stored after
+	 * them (release), and so read (acquire)
+	 */
+	struct mdc_event pev[HITS_MAX];
+	unsigned int pdone;
 	struct th th[TH_MAX];
 	unsigned int nth, th_last;
 	int year;			/* the model's, when they were found */
@@ -1294,6 +1312,7 @@ static void collect_hits(struct hits *hs)
 	hs->nth = 0;
 	hs->th_last = 0;
 	hs->overflow = 0;
+	hs->pdone = 0;
 	while (p < hs->e) {
 		const char *h = find_hit(p, p, hs->e), *ls, *le;
 
@@ -1343,9 +1362,15 @@ static void replay(struct mdc_model *m, const char *b, const char *e,
 		   int file, struct sstate *st, const struct hits *hs,
 		   uint64_t base)
 {
-	unsigned int i;
+	unsigned int i, pdone = 0;
 
 	for (i = 0; i < hs->n; i++) {
+		const struct mdc_event *pev = NULL;
+
+		if (i >= pdone)
+			pdone = __atomic_load_n(&hs->pdone, __ATOMIC_ACQUIRE);
+		if (i < pdone && hs->hl[i].pret >= 0)
+			pev = &hs->pev[i];
 		if (i + 1 < hs->n) {
 			/* the loader's lines are in a far cache by now */
 			__builtin_prefetch(hs->ls[i + 1]);
@@ -1356,7 +1381,7 @@ static void replay(struct mdc_model *m, const char *b, const char *e,
 		st->ln = base + hs->nl[i];
 		st->counted = hs->ls[i];
 		handle_hit(m, b, e, file, st, hs->ls[i], &hs->hl[i], hs->th,
-			   hs->year);
+			   hs->year, pev);
 	}
 	if (hs->overflow) {
 		if (st->p < hs->resume) {
@@ -1412,7 +1437,7 @@ static const char *scan_region(struct mdc_model *m, const char *ctx,
 		if (!ne)
 			ne = e;
 		ne = do_line(m, ctx, st.p, ne, e, file, st.ln, &extra, NULL,
-			     NULL, 0);
+			     NULL, 0, NULL);
 		st.ln += extra;
 		if (ne < e) {
 			st.ln++;
@@ -1571,6 +1596,7 @@ static void chunk_load(const struct load_job *j)
 		c->s = q ? q + 1 : end;
 	}
 	c->hs.n = 0;
+	c->hs.pdone = 0;
 	c->hs.overflow = 0;
 	c->hs.total_nl = 0;
 	if (c->s >= ne) {
@@ -1642,9 +1668,13 @@ static int chunk_error(struct mdc_model *m, struct mdc_input *in,
  * chunk it needs next is not loaded, this thread loads the first chunk
  * nobody has claimed (a buffer being free) rather than wait.  Loading a
  * chunk is reading it, finding its hit lines and parsing them (hline_fill());
- * the model's thread takes those parses and classifies and counts.  So a
- * quiet log is read by both threads, and in a storm the two share the
- * work of each line about evenly.
+ * the model's thread takes those parses and classifies and counts.  While
+ * the loader has no free buffer to load into, it classifies the hit lines
+ * of a loaded chunk the model has not reached yet (rules_ahead()), and the
+ * model takes those events.  So whichever thread has less to do takes
+ * work off the other: on a quiet log both read, in a storm of repeated
+ * messages (the rules' memo answers) the model loads too, and where every
+ * message is new the loader classifies.
  */
 #define CHUNK_BUFS	3
 
@@ -1666,6 +1696,9 @@ struct ring {
 	uint64_t parsed;		/* chunks parsed: their buffers are free */
 	uint64_t loaded[CHUNK_BUFS];	/* index + 1 of the chunk in a buffer */
 	int year;			/* the model's syslog year, as parsed */
+	uint64_t cur;			/* the chunk the model parses */
+	uint64_t busy;			/* index + 1 of rules_ahead()'s chunk */
+	int nudge;			/* cur, parsed or stop changed (atomic) */
 };
 
 /* chunk k, claimed with the lock held (year: r->year then) */
@@ -1681,20 +1714,80 @@ static void ring_load(struct ring *r, uint64_t k, int year)
 	pthread_mutex_unlock(&r->mu);
 }
 
+/* the model moved on (r->mu held): rules_ahead() looks again */
+static void ring_nudge(struct ring *r)
+{
+	__atomic_store_n(&r->nudge, 1, __ATOMIC_RELAXED);
+	pthread_cond_broadcast(&r->cv);
+}
+
+/*
+ * The loader's work while every buffer is full: the rules of the hit
+ * lines of the first loaded chunk the model has not reached, in order,
+ * each event published with pdone.  It stops at once when the model
+ * moves on (a chunk reached, a buffer freed), and the model does not
+ * free the buffer of r->busy.  Only lines the model takes whole get an
+ * event: parsed here, nothing joined to them, no NUL; the model takes
+ * an event only for the very text it was worked out for (one_message()).
+ * Called and returns with r->mu held; 0: nothing to do.
+ */
+static int rules_ahead(struct ring *r)
+{
+	char buf[MDC_MAX_LINE + 1];
+	struct hits *hs = NULL;
+	unsigned int i;
+	uint64_t j;
+
+	for (j = r->cur + 1; j < r->claimed; j++) {
+		if (r->loaded[j % CHUNK_BUFS] != j + 1)
+			continue;
+		hs = &r->s->ch[j % CHUNK_BUFS].hs;
+		if (hs->pdone < hs->n)
+			break;
+	}
+	if (j >= r->claimed)
+		return 0;
+	r->busy = j + 1;
+	__atomic_store_n(&r->nudge, 0, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&r->mu);
+	for (i = hs->pdone; i < hs->n; i++) {
+		struct hline *h = &hs->hl[i];
+
+		if (__atomic_load_n(&r->nudge, __ATOMIC_RELAXED))
+			break;
+		h->pret = -1;
+		if ((h->facts & (LF_PARSED | LF_NO_WRAP | LF_NUL)) ==
+		    (LF_PARSED | LF_NO_WRAP) && !h->ret) {
+			memcpy(buf, hs->ls[i] + h->msg, h->msglen);
+			buf[h->msglen] = 0;
+			h->pret = mdc_rules_ahead(buf, hs->th[h->th].tag,
+						  &hs->pev[i]);
+		}
+		__atomic_store_n(&hs->pdone, i + 1, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_lock(&r->mu);
+	r->busy = 0;
+	pthread_cond_broadcast(&r->cv);
+	return 1;
+}
+
 static void *ring_thread(void *arg)
 {
 	struct ring *r = arg;
 
 	pthread_mutex_lock(&r->mu);
-	for (;;) {
+	while (!r->stop) {
 		uint64_t k;
 		int year;
 
-		while (!r->stop && r->claimed < r->n &&
-		       r->claimed >= r->parsed + CHUNK_BUFS)
+		if (r->claimed >= r->n || r->claimed >= r->parsed + CHUNK_BUFS) {
+			if (rules_ahead(r))
+				continue;
+			if (r->claimed >= r->n)
+				break;
 			pthread_cond_wait(&r->cv, &r->mu);
-		if (r->stop || r->claimed >= r->n)
-			break;
+			continue;
+		}
 		k = r->claimed++;
 		year = r->year;
 		pthread_mutex_unlock(&r->mu);
@@ -1761,6 +1854,8 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 			}
 			pthread_cond_wait(&r.cv, &r.mu);
 		}
+		r.cur = k;
+		ring_nudge(&r);
 		pthread_mutex_unlock(&r.mu);
 
 		chunk_parse(m, c, file, ln, &done);
@@ -1772,9 +1867,11 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 			ret = -1;
 
 		pthread_mutex_lock(&r.mu);
+		while (r.busy == k + 1)
+			pthread_cond_wait(&r.cv, &r.mu);
 		r.parsed = k + 1;
 		r.year = syslog_year(m);
-		pthread_cond_broadcast(&r.cv);
+		ring_nudge(&r);
 		pthread_mutex_unlock(&r.mu);
 		mdc_input_set_pos(in, bytes);
 		if (tick)
@@ -1782,7 +1879,7 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 	}
 	pthread_mutex_lock(&r.mu);
 	r.stop = 1;
-	pthread_cond_broadcast(&r.cv);
+	ring_nudge(&r);
 	pthread_mutex_unlock(&r.mu);
 	if (threaded)
 		pthread_join(t, NULL);
@@ -1890,7 +1987,7 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 
 				do_line(m, s->buf, p0, s->buf + have,
 					s->buf + have, file, ln, &extra, NULL,
-					NULL, 0);
+					NULL, 0, NULL);
 				m->st.overlong++;
 				skipping = 1;
 				have = ctx = 0;

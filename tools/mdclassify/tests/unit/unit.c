@@ -5,6 +5,7 @@
  * final "unit: N passed, N failed".
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@
 #include <linux/raid/md_u.h>
 
 #include "mdclassify.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static int passed, failed;
 
@@ -331,6 +334,99 @@ static void rules(void)
 	      mdc_kernel_affected("7.0.3") == 1 && mdc_kernel_affected(NULL) < 0);
 }
 
+static void *rules_ahead_thread(void *arg)
+{
+	static struct mdc_event e;
+	const char *s = arg;
+
+	return (void *)(long)(mdc_rules_ahead(s, "kernel", &e) &&
+			      !memcmp(&e, &E, sizeof(e)));
+}
+
+/* a line as the scanner hands it to the model, msg its whole text */
+static struct mdc_line line_of(const char *msg)
+{
+	struct mdc_line l;
+
+	memset(&l, 0, sizeof(l));
+	snprintf(l.tag, sizeof(l.tag), "kernel");
+	l.msg = msg;
+	l.msglen = strlen(msg);
+	l.raw = msg;
+	l.rawlen = l.msglen;
+	return l;
+}
+
+/*
+ * The loading thread works out a line's event ahead (mdc_rules_ahead(),
+ * no memo); the model takes it for that text only.
+ */
+static void rules_ahead(void)
+{
+	static const char *const msgs[] = {
+		"critical medium error, dev sdb, sector 5 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2",
+		"sd 0:1:0:0: [sdb] tag#5 Sense Key : Medium Error [current]",
+		"md/raid1:md0: sdb1: rescheduling sector 4096",
+		"  nvme0n1: Read(0x2) @ LBA 100, 8 blocks, Unrecovered Read Error (sct 0x2 / sc 0x81) DNR",
+		"EXT4-fs (sda2): mounted filesystem with ordered data mode",
+	};
+	struct mdc_event a, b;
+	struct mdc_model *m;
+	struct mdc_line l;
+	unsigned int i, same = 0;
+	pthread_t t;
+	void *ok = NULL;
+
+	for (i = 0; i < ARRAY_SIZE(msgs); i++) {
+		int ra = mdc_rules(msgs[i], strlen(msgs[i]), "kernel", &a);
+		int rb = mdc_rules_ahead(msgs[i], "kernel", &b);
+
+		same += ra == rb && !memcmp(&a, &b, sizeof(a));
+	}
+	CHECK("rules-ahead-same-event", same == i);
+	rule(msgs[1]);
+	CHECK("rules-ahead-on-another-thread",
+	      !pthread_create(&t, NULL, rules_ahead_thread, (void *)msgs[1]) &&
+	      !pthread_join(t, &ok) && ok);
+
+	/* an event made ahead for the line's own text is the one applied */
+	mdc_rules(MD, strlen(MD), "kernel", &a);
+	snprintf(a.dev, sizeof(a.dev), "sdz1");
+	m = model_of("");
+	l = line_of(MD);
+	l.pre_ev = &a;
+	l.pre_ret = 1;
+	l.pre_msg = MD;
+	l.pre_len = strlen(MD);
+	mdc_model_line(m, &l);
+	CHECK("rules-ahead-taken-for-its-text", m->nlegs == 1 &&
+	      !strcmp(m->legs[0]->name, "sdz1"));
+	done(m);
+
+	/* ... and not for another text: the model works it out itself */
+	m = model_of("");
+	l = line_of(MD);
+	l.pre_ev = &a;
+	l.pre_ret = 1;
+	l.pre_msg = MD;
+	l.pre_len = strlen(MD) - 1;
+	mdc_model_line(m, &l);
+	CHECK("rules-ahead-not-taken-for-a-shorter-text", m->nlegs == 1 &&
+	      !strcmp(m->legs[0]->name, "sdb1"));
+	done(m);
+
+	m = model_of("");
+	l = line_of("md/raid1:md0: Disk failure on sdc1, disabling device.");
+	l.pre_ev = &a;
+	l.pre_ret = 1;
+	l.pre_msg = MD;
+	l.pre_len = strlen(MD);
+	mdc_model_line(m, &l);
+	CHECK("rules-ahead-not-taken-for-another-text", m->nlegs == 1 &&
+	      !strcmp(m->legs[0]->name, "sdc1"));
+	done(m);
+}
+
 /* the rule table (ruletab.h) is the scanner's only source of anchors */
 static void ruletab(void)
 {
@@ -415,6 +511,7 @@ int main(void)
 	formats();
 	records();
 	rules();
+	rules_ahead();
 	ruletab();
 	escaping();
 	scanning();
