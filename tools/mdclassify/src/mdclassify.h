@@ -134,9 +134,10 @@ struct mdc_line {
 	const char *raw;		/* whole line for evidence */
 	size_t rawlen;
 	/*
-	 * mdc_rules() of the text pre_msg (pre_len bytes) and this tag,
-	 * worked out ahead by the thread that loaded the line (scan.c): the
-	 * model takes it for a message that is that text; pre_ev NULL: none
+	 * mdc_rules() of the text pre_msg (pre_len bytes, no NUL and no
+	 * escaped newline "\x0a" in them) and this tag, worked out ahead
+	 * by the thread that loaded the line (scan.c): the model takes it
+	 * for a message that is that text; pre_ev NULL: none
 	 */
 	const struct mdc_event *pre_ev;
 	const char *pre_msg;

@@ -985,6 +985,18 @@ void mdc_model_line(struct mdc_model *m, struct mdc_line *ln)
 
 	if (n > MDC_MAX_LINE)
 		n = MDC_MAX_LINE;
+	/*
+	 * the line's whole text is the one message the loader classified
+	 * (it has no NUL and no "\x0a" to be split at): nothing to copy
+	 */
+	if (ln->pre_ev && ln->pre_msg == ln->msg && ln->pre_len == n &&
+	    !m->sw_open) {
+		if (ln->pre_ret) {
+			m->st.matched++;
+			apply(m, ln, ln->pre_ev, &w);
+		}
+		return;
+	}
 	memcpy(buf, ln->msg, n);
 	buf[n] = 0;
 	/* NUL bytes inside: cut there for matching (text kept for evidence) */

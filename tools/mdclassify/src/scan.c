@@ -1727,8 +1727,9 @@ static void ring_nudge(struct ring *r)
  * each event published with pdone.  It stops at once when the model
  * moves on (a chunk reached, a buffer freed), and the model does not
  * free the buffer of r->busy.  Only lines the model takes whole get an
- * event: parsed here, nothing joined to them, no NUL; the model takes
- * an event only for the very text it was worked out for (one_message()).
+ * event: parsed here, nothing joined to them, no NUL, no escaped newline
+ * (one message); the model takes an event only for the very text it was
+ * worked out for (mdc_model_line(), one_message()).
  * Called and returns with r->mu held; 0: nothing to do.
  */
 static int rules_ahead(struct ring *r)
@@ -1757,7 +1758,8 @@ static int rules_ahead(struct ring *r)
 			break;
 		h->pret = -1;
 		if ((h->facts & (LF_PARSED | LF_NO_WRAP | LF_NUL)) ==
-		    (LF_PARSED | LF_NO_WRAP) && !h->ret) {
+		    (LF_PARSED | LF_NO_WRAP) && !h->ret &&
+		    !memmem(hs->ls[i] + h->msg, h->msglen, "\\x0a", 4)) {
 			memcpy(buf, hs->ls[i] + h->msg, h->msglen);
 			buf[h->msglen] = 0;
 			h->pret = mdc_rules_ahead(buf, hs->th[h->th].tag,

@@ -403,6 +403,23 @@ static void rules_ahead(void)
 	      !strcmp(m->legs[0]->name, "sdz1"));
 	done(m);
 
+	/* the same text elsewhere (the line was copied first): taken too */
+	{
+		char copy[128];
+
+		snprintf(copy, sizeof(copy), "%s", MD);
+		m = model_of("");
+		l = line_of(copy);
+		l.pre_ev = &a;
+		l.pre_ret = 1;
+		l.pre_msg = MD;
+		l.pre_len = strlen(MD);
+		mdc_model_line(m, &l);
+		CHECK("rules-ahead-taken-for-a-copy-of-its-text",
+		      m->nlegs == 1 && !strcmp(m->legs[0]->name, "sdz1"));
+		done(m);
+	}
+
 	/* ... and not for another text: the model works it out itself */
 	m = model_of("");
 	l = line_of(MD);
