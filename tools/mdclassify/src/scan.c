@@ -1280,6 +1280,12 @@ static void seq_scan(struct mdc_model *m, const char *b, const char *e,
  * are then parsed in order by this thread, so the model is never shared.
  */
 #define HITS_MAX 32768	/* a storm: most lines of a 1 MiB chunk */
+/*
+ * events classified ahead per chunk, at most: the hit lines of a 1 MiB
+ * chunk of 100-byte lines, all of them (2 MiB; hits past it are the
+ * model's)
+ */
+#define PEV_MAX 8192
 
 struct hits {
 	const char *b, *e;		/* half */
@@ -1289,9 +1295,10 @@ struct hits {
 	/*
 	 * the events of hits 0 .. pdone - 1 as mdc_rules_ahead() worked them
 	 * out (rules_ahead(); hl[i].pret < 0: none); pdone is stored after
-	 * them (release), and so read (acquire)
+	 * them (release), and so read (acquire).  pev: PEV_MAX events, for
+	 * the chunks of a plain file only (NULL: none)
 	 */
-	struct mdc_event pev[HITS_MAX];
+	struct mdc_event *pev;
 	unsigned int pdone;
 	struct th th[TH_MAX];
 	unsigned int nth, th_last;
@@ -1736,29 +1743,34 @@ static int rules_ahead(struct ring *r)
 {
 	char buf[MDC_MAX_LINE + 1];
 	struct hits *hs = NULL;
-	unsigned int i;
+	unsigned int i, lim = 0;
 	uint64_t j;
 
 	for (j = r->cur + 1; j < r->claimed; j++) {
 		if (r->loaded[j % CHUNK_BUFS] != j + 1)
 			continue;
 		hs = &r->s->ch[j % CHUNK_BUFS].hs;
-		if (hs->pdone < hs->n)
+		lim = hs->n < PEV_MAX ? hs->n : PEV_MAX;
+		if (hs->pev && hs->pdone < lim)
 			break;
 	}
 	if (j >= r->claimed)
 		return 0;
+	/*
+	 * j > cur >= parsed - 1: its buffer is not free, and the model,
+	 * which sets cur before parsed, frees it only when busy is not j + 1
+	 */
 	r->busy = j + 1;
 	__atomic_store_n(&r->nudge, 0, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&r->mu);
-	for (i = hs->pdone; i < hs->n; i++) {
+	for (i = hs->pdone; i < lim; i++) {
 		struct hline *h = &hs->hl[i];
 
 		if (__atomic_load_n(&r->nudge, __ATOMIC_RELAXED))
 			break;
 		h->pret = -1;
 		if ((h->facts & (LF_PARSED | LF_NO_WRAP | LF_NUL)) ==
-		    (LF_PARSED | LF_NO_WRAP) && !h->ret &&
+		    (LF_PARSED | LF_NO_WRAP) && !h->ret && h->msglen &&
 		    !memmem(hs->ls[i] + h->msg, h->msglen, "\\x0a", 4)) {
 			memcpy(buf, hs->ls[i] + h->msg, h->msglen);
 			buf[h->msglen] = 0;
@@ -1814,6 +1826,10 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 
 	keytab_init();
 	for (i = 0; i < CHUNK_BUFS; i++) {
+		/* none: the model classifies every line itself */
+		if (!s->ch[i].hs.pev)
+			s->ch[i].hs.pev = malloc(PEV_MAX *
+						 sizeof(*s->ch[i].hs.pev));
 		if (s->ch[i].buf && s->chsize == size)
 			continue;
 		free(s->ch[i].buf);
@@ -1914,8 +1930,10 @@ void mdc_scanner_free(struct mdc_scanner *s)
 	if (!s)
 		return;
 	free(s->buf);
-	for (i = 0; i < CHUNK_BUFS; i++)
+	for (i = 0; i < CHUNK_BUFS; i++) {
 		free(s->ch[i].buf);
+		free(s->ch[i].hs.pev);
+	}
 	free(s);
 }
 

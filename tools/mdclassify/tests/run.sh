@@ -367,6 +367,26 @@ for v in "THREADS=2 SIMD=best" "THREADS=1 SIMD=avx2" "THREADS=2 SIMD=avx2" "THRE
 done
 t scan/generated-log-has-incidents grep -q '"degraded_legs": [1-9]' "$WORK/gen.ref.json"
 
+# ---- the loader classifies ahead while the model's thread is busy: the
+# same report with two threads at any chunk size, on a log where every
+# message is new (disks failing) and on the storm, and no data race
+# (ThreadSanitizer build, when the check built one)
+python3 bench/genlog.py 6M "$WORK/genf.log" 8 failing 2> /dev/null
+MDCLASSIFY_THREADS=1 "$MDC" --json "$WORK/genf.log" > "$WORK/genf.ref.json" 2>&1
+t scan/failing-log-has-incidents grep -q '"degraded_legs": [1-9]' "$WORK/genf.ref.json"
+for f in gen genf; do
+	for c in 300 4096 65536; do
+		MDCLASSIFY_THREADS=2 MDCLASSIFY_CHUNK=$c "$MDC" --json "$WORK/$f.log" > "$WORK/$f.c.json" 2>&1
+		t "scan/$f-THREADS=2-CHUNK=$c-same-as-1-thread" cmp -s "$WORK/$f.ref.json" "$WORK/$f.c.json"
+		if [ -n "${TSAN:-}" ]; then
+			TSAN_OPTIONS="halt_on_error=1 exitcode=66" MDCLASSIFY_THREADS=2 MDCLASSIFY_CHUNK=$c \
+				"$TSAN" --json "$WORK/$f.log" > "$WORK/$f.t.json" 2> "$WORK/$f.t.err"
+			t "tsan/$f-THREADS=2-CHUNK=$c-no-race-same-report" sh -c \
+				"! grep -q ThreadSanitizer '$WORK/$f.t.err' && cmp -s '$WORK/$f.ref.json' '$WORK/$f.t.json'"
+		fi
+	done
+done
+
 # ---- short libFuzzer run
 if [ -n "$FUZZ" ]; then
 	FZ=$WORK/fuzz; mkdir -p "$FZ/corpus"
