@@ -391,11 +391,14 @@ static void rules_ahead(void)
 	 */
 	same = 0;
 	for (i = 0; i < 6000; i++) {
+		static const char *const fmt[] = {
+			"critical medium error, dev sdb, sector %u op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2",
+			"md/raid1:md0: sdb1: rescheduling sector %u",
+		};
 		char msg[128];
 
-		snprintf(msg, sizeof(msg), i < 3000 ?
-			 "critical medium error, dev sdb, sector %u op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2" :
-			 "md/raid1:md0: sdb1: rescheduling sector %u", i < 3000 ? i : i % 7);
+		snprintf(msg, sizeof(msg), fmt[i >= 3000],
+			 i < 3000 ? i : i % 7);
 		same += mdc_rules(msg, strlen(msg), "kernel", &a) ==
 			mdc_rules_ahead(msg, "kernel", &b) &&
 			!memcmp(&a, &b, sizeof(a));
