@@ -343,10 +343,16 @@ static void *rules_ahead_thread(void *arg)
 			      !memcmp(&e, &E, sizeof(e)));
 }
 
-/* a line as the scanner hands it to the model, msg its whole text */
-static struct mdc_line line_of(const char *msg)
+/*
+ * the one leg a model has after the line msg (its whole text) with an
+ * event made ahead for pre_len bytes at pre is want
+ */
+static int pre_leg_is(const char *msg, const char *pre, size_t pre_len,
+		      const struct mdc_event *ev, const char *want)
 {
+	struct mdc_model *m = model_of("");
 	struct mdc_line l;
+	int ok;
 
 	memset(&l, 0, sizeof(l));
 	snprintf(l.tag, sizeof(l.tag), "kernel");
@@ -354,7 +360,14 @@ static struct mdc_line line_of(const char *msg)
 	l.msglen = strlen(msg);
 	l.raw = msg;
 	l.rawlen = l.msglen;
-	return l;
+	l.pre_ev = ev;
+	l.pre_ret = 1;
+	l.pre_msg = pre;
+	l.pre_len = pre_len;
+	mdc_model_line(m, &l);
+	ok = m->nlegs == 1 && !strcmp(m->legs[0]->name, want);
+	done(m);
+	return ok;
 }
 
 /*
@@ -371,9 +384,8 @@ static void rules_ahead(void)
 		"EXT4-fs (sda2): mounted filesystem with ordered data mode",
 	};
 	struct mdc_event a, b;
-	struct mdc_model *m;
-	struct mdc_line l;
 	unsigned int i, same = 0;
+	char copy[128];
 	pthread_t t;
 	void *ok = NULL;
 
@@ -412,56 +424,20 @@ static void rules_ahead(void)
 	/* an event made ahead for the line's own text is the one applied */
 	mdc_rules(MD, strlen(MD), "kernel", &a);
 	snprintf(a.dev, sizeof(a.dev), "sdz1");
-	m = model_of("");
-	l = line_of(MD);
-	l.pre_ev = &a;
-	l.pre_ret = 1;
-	l.pre_msg = MD;
-	l.pre_len = strlen(MD);
-	mdc_model_line(m, &l);
-	CHECK("rules-ahead-taken-for-its-text", m->nlegs == 1 &&
-	      !strcmp(m->legs[0]->name, "sdz1"));
-	done(m);
+	CHECK("rules-ahead-taken-for-its-text",
+	      pre_leg_is(MD, MD, strlen(MD), &a, "sdz1"));
 
 	/* the same text elsewhere (the line was copied first): taken too */
-	{
-		char copy[128];
-
-		snprintf(copy, sizeof(copy), "%s", MD);
-		m = model_of("");
-		l = line_of(copy);
-		l.pre_ev = &a;
-		l.pre_ret = 1;
-		l.pre_msg = MD;
-		l.pre_len = strlen(MD);
-		mdc_model_line(m, &l);
-		CHECK("rules-ahead-taken-for-a-copy-of-its-text",
-		      m->nlegs == 1 && !strcmp(m->legs[0]->name, "sdz1"));
-		done(m);
-	}
+	snprintf(copy, sizeof(copy), "%s", MD);
+	CHECK("rules-ahead-taken-for-a-copy-of-its-text",
+	      pre_leg_is(copy, MD, strlen(MD), &a, "sdz1"));
 
 	/* ... and not for another text: the model works it out itself */
-	m = model_of("");
-	l = line_of(MD);
-	l.pre_ev = &a;
-	l.pre_ret = 1;
-	l.pre_msg = MD;
-	l.pre_len = strlen(MD) - 1;
-	mdc_model_line(m, &l);
-	CHECK("rules-ahead-not-taken-for-a-shorter-text", m->nlegs == 1 &&
-	      !strcmp(m->legs[0]->name, "sdb1"));
-	done(m);
-
-	m = model_of("");
-	l = line_of("md/raid1:md0: Disk failure on sdc1, disabling device.");
-	l.pre_ev = &a;
-	l.pre_ret = 1;
-	l.pre_msg = MD;
-	l.pre_len = strlen(MD);
-	mdc_model_line(m, &l);
-	CHECK("rules-ahead-not-taken-for-another-text", m->nlegs == 1 &&
-	      !strcmp(m->legs[0]->name, "sdc1"));
-	done(m);
+	CHECK("rules-ahead-not-taken-for-a-shorter-text",
+	      pre_leg_is(MD, MD, strlen(MD) - 1, &a, "sdb1"));
+	CHECK("rules-ahead-not-taken-for-another-text",
+	      pre_leg_is("md/raid1:md0: Disk failure on sdc1, disabling device.",
+			 MD, strlen(MD), &a, "sdc1"));
 }
 
 /* the rule table (ruletab.h) is the scanner's only source of anchors */
