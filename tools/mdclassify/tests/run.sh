@@ -369,8 +369,8 @@ t scan/generated-log-has-incidents grep -q '"degraded_legs": [1-9]' "$WORK/gen.r
 
 # ---- the loader classifies ahead while the model's thread is busy: the
 # same report with two threads at any chunk size, on a log where every
-# message is new (disks failing) and on the storm, and no data race
-# (ThreadSanitizer build, when the check built one)
+# message is new (disks failing) and on the mixed generated log above, and
+# no data race (ThreadSanitizer build, when the check built one)
 python3 bench/genlog.py 6M "$WORK/genf.log" 8 failing 2> /dev/null
 MDCLASSIFY_THREADS=1 "$MDC" --json "$WORK/genf.log" > "$WORK/genf.ref.json" 2>&1
 t scan/failing-log-has-incidents grep -q '"degraded_legs": [1-9]' "$WORK/genf.ref.json"
