@@ -238,6 +238,7 @@ struct mdc_gsig {
 struct mdc_map {
 	char from[MDC_NAME];	/* dm-58, 252:58, 0:1:0:0 */
 	char to[96];		/* vg0-iris_boot_rimage_0, sdb */
+	unsigned int fh;	/* hash of from, as kept */
 };
 
 struct mdc_stats {

@@ -81,12 +81,22 @@ static void new_boot(struct mdc_model *m)
 		m->boot_host[m->boot] = m->cur_host + 1;
 }
 
+static unsigned int name_hash(const char *s)
+{
+	unsigned int h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
 int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
 {
-	unsigned int i;
+	unsigned int i, fh = name_hash(from);
 
+	/* every SCSI line maps its H:C:T:L and host again: hashes first */
 	for (i = 0; i < m->nmap; i++) {
-		if (!strcmp(m->map[i].from, from)) {
+		if (m->map[i].fh == fh && !strcmp(m->map[i].from, from)) {
 			if (strcmp(m->map[i].to, to) && !strncmp(from, "host", 4)) {
 				strcpy(m->map[i].to, "?");	/* ambiguous */
 				m->map_gen++;
@@ -100,6 +110,7 @@ int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
 	}
 	cpname(m->map[m->nmap].from, sizeof(m->map[0].from), from);
 	cpname(m->map[m->nmap].to, sizeof(m->map[0].to), to);
+	m->map[m->nmap].fh = name_hash(m->map[m->nmap].from);
 	m->nmap++;
 	m->map_gen++;
 	return 0;
@@ -107,10 +118,10 @@ int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
 
 const char *mdc_model_lookup(const struct mdc_model *m, const char *from)
 {
-	unsigned int i;
+	unsigned int i, fh = name_hash(from);
 
 	for (i = 0; i < m->nmap; i++)
-		if (!strcmp(m->map[i].from, from))
+		if (m->map[i].fh == fh && !strcmp(m->map[i].from, from))
 			return m->map[i].to;
 	return NULL;
 }
@@ -220,18 +231,10 @@ int mdc_near(const struct mdc_when *a, const struct mdc_when *b,
 }
 
 /*
- * Arrays and legs keep a hash of their (never changed) names: the walks
- * below compare it before the names, as a storm's every line walks them.
+ * Arrays and legs keep a hash of their (never changed) names (name_hash(),
+ * as map entries do): the walks below compare it before the names, as a
+ * storm's every line walks them.
  */
-static unsigned int name_hash(const char *s)
-{
-	unsigned int h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 static struct mdc_array *get_array(struct mdc_model *m, const char *name,
 				   const char *level, int boot, int *idx)
 {

@@ -221,6 +221,13 @@ static int storage_text(const char *s)
 }
 
 
+/* !strcmp(tag, "kernel") without the call, on every line */
+static inline int is_kernel(const char *t)
+{
+	return t[0] == 'k' && t[1] == 'e' && t[2] == 'r' && t[3] == 'n' &&
+	       t[4] == 'e' && t[5] == 'l' && !t[6];
+}
+
 /*
  * which tag selectors (enum mdc_tagsel) a message's tag satisfies, as
  * bits (1 << T_*): a new selector needs its test here
@@ -231,7 +238,7 @@ static unsigned int tag_mask(const char *tag)
 	unsigned int b = 1u << T_ANY;
 
 	/* nearly every line is the kernel's: no selector but T_NOT_LVM */
-	if (!tag || !strcmp(tag, "kernel"))
+	if (!tag || is_kernel(tag))
 		return b | 1u << T_NOT_LVM;
 	lvm = !strcmp(tag, "dmeventd") || !strncmp(tag, "lvm", 3);
 	b |= lvm ? 1u << T_LVM : 1u << T_NOT_LVM;

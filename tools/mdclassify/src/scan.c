@@ -892,6 +892,13 @@ static int no_wrap(const char *ns, size_t nn)
 	       mdc_line_stamped(ns, nn);
 }
 
+/* t holds l's tag and host, the arrays whole (two inline compares) */
+static int th_is(const struct th *t, const struct mdc_line *l)
+{
+	return !memcmp(t->tag, l->tag, sizeof(t->tag)) &&
+	       !memcmp(t->host, l->host, sizeof(t->host));
+}
+
 /*
  * The tag and host of l in the chunk's th[] (the arrays whole, as the
  * parse left them): its index, or -1 when th[] is full
@@ -899,19 +906,17 @@ static int no_wrap(const char *ns, size_t nn)
 static int th_index(struct th *th, unsigned int *nth, unsigned int *last,
 		    const struct mdc_line *l)
 {
-	struct th k;
 	unsigned int i;
 
-	memcpy(k.tag, l->tag, sizeof(k.tag));
-	memcpy(k.host, l->host, sizeof(k.host));
-	if (*last < *nth && !memcmp(&th[*last], &k, sizeof(k)))
+	if (*last < *nth && th_is(&th[*last], l))
 		return *last;
 	for (i = *nth; i-- > 0;)
-		if (!memcmp(&th[i], &k, sizeof(k)))
+		if (th_is(&th[i], l))
 			return *last = i;
 	if (*nth == TH_MAX)
 		return -1;
-	th[*nth] = k;
+	memcpy(th[*nth].tag, l->tag, sizeof(th[*nth].tag));
+	memcpy(th[*nth].host, l->host, sizeof(th[*nth].host));
 	*last = *nth;
 	return (*nth)++;
 }
