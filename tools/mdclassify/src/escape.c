@@ -6,7 +6,8 @@
  * control characters, NUL bytes and invalid UTF-8.  mdc_escape() keeps
  * printable ASCII and well-formed UTF-8 (except C1 controls) and writes
  * every other byte as \xNN, so no output mode ever passes a raw control
- * byte through.
+ * byte through.  mdc_escaped_nl() finds the "\x0a" that stands for a
+ * newline inside a message.
  */
 #include <string.h>
 
@@ -108,4 +109,20 @@ size_t mdc_escape(char *dst, size_t dstlen, const char *src, size_t len)
 	}
 	dst[o] = 0;
 	return o;
+}
+
+/*
+ * The first escaped newline ("\x0a", as the scanner writes a newline
+ * inside a message) in the n bytes at p, or NULL: found by its
+ * backslash, rare in kernel messages.  The model splits a message there,
+ * and the loader leaves such a message to the model.
+ */
+const char *mdc_escaped_nl(const char *p, size_t n)
+{
+	const char *e = p + n, *x;
+
+	for (x = p; (x = memchr(x, '\\', e - x)); x++)
+		if (e - x >= 4 && !memcmp(x, "\\x0a", 4))
+			return x;
+	return NULL;
 }

@@ -321,6 +321,7 @@ struct mdc_model {
 
 /* escape.c */
 size_t mdc_escape(char *dst, size_t dstlen, const char *src, size_t len);
+const char *mdc_escaped_nl(const char *p, size_t n);
 
 /* lineformat.c */
 int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year);

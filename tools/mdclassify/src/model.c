@@ -1007,10 +1007,7 @@ void mdc_model_line(struct mdc_model *m, struct mdc_line *ln)
 	p = buf;
 	e = buf + n;
 	while (p < e) {
-		/* strstr(p, "\\x0a"), by its rare first byte */
-		for (x = p; (x = memchr(x, '\\', e - x)); x++)
-			if (e - x >= 4 && !memcmp(x, "\\x0a", 4))
-				break;
+		x = mdc_escaped_nl(p, e - p);
 		if (!x)
 			x = e;
 		buf[x - buf] = 0;

@@ -1776,7 +1776,7 @@ static int rules_ahead(struct ring *r)
 		h->pret = -1;
 		if ((h->facts & (LF_PARSED | LF_NO_WRAP | LF_NUL)) ==
 		    (LF_PARSED | LF_NO_WRAP) && !h->ret && h->msglen &&
-		    !memmem(hs->ls[i] + h->msg, h->msglen, "\\x0a", 4)) {
+		    !mdc_escaped_nl(hs->ls[i] + h->msg, h->msglen)) {
 			memcpy(buf, hs->ls[i] + h->msg, h->msglen);
 			buf[h->msglen] = 0;
 			h->pret = mdc_rules_ahead(buf, hs->th[h->th].tag,
