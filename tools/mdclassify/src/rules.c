@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "mdclassify.h"
 
@@ -262,8 +265,13 @@ static unsigned short pat_len[NROWS];
 /* hashes of the first and last byte pairs of pattern and second literal
  * (see pairs_set()); 0xffff: shorter than a pair, always may be there */
 static unsigned short pat_pair[NROWS][2], also_pair[NROWS][2];
+/* M_SUB rows whose literals hold no digit (see the wording memo) */
+static uint64_t fam_blind[F_NR];
+/* the literals of the other M_SUB rows, their digits made '0' */
+static char *wm_pat[NROWS], *wm_also[NROWS];
 static void lit_pairs(const char *lit, unsigned short out[2]);
 static pthread_once_t rows_once = PTHREAD_ONCE_INIT;
+static int no_memo;	/* MDCLASSIFY_MEMO=0: every message walks every row */
 
 /*
  * Which of a family's rows (bit i: its i-th row) can match at all, made
@@ -277,6 +285,30 @@ static pthread_once_t rows_once = PTHREAD_ONCE_INIT;
 #define FAM_MAX_ROWS	64
 static uint64_t fam_tags[F_NR][TAGSETS];
 static uint64_t fam_first[F_NR][256];
+
+static char *digits_zero(const char *lit)
+{
+	char *d = lit ? strdup(lit) : NULL;
+	char *q;
+
+	for (q = d; q && *q; q++)
+		if (isdigit((unsigned char)*q))
+			*q = '0';
+	return d;
+}
+
+/* row i's literals as the wording memo looks for them (see there) */
+static void wm_lits(unsigned int i)
+{
+	const struct mdc_rule *r = &mdc_rule_table[i];
+
+	wm_pat[i] = digits_zero(r->pat);
+	wm_also[i] = digits_zero(r->also);
+	if (!wm_pat[i] || (r->also && !wm_also[i])) {
+		fprintf(stderr, "mdclassify: out of memory\n");
+		abort();
+	}
+}
 
 static void rows_init(void)
 {
@@ -306,7 +338,16 @@ static void rows_init(void)
 		for (b = 0; b < 256; b++)
 			if (!anchored || (unsigned char)r->pat[0] == b)
 				fam_first[r->fam][b] |= bit;
+		if (r->match != M_SUB)
+			continue;
+		if (!strpbrk(r->pat, "0123456789") &&
+		    (!r->also || !strpbrk(r->also, "0123456789")))
+			fam_blind[r->fam] |= bit;
+		else
+			wm_lits(i);
 	}
+	no_memo = getenv("MDCLASSIFY_MEMO") &&
+		  !strcmp(getenv("MDCLASSIFY_MEMO"), "0");
 }
 
 /* what the family's start told: parsed once per message */
@@ -801,6 +842,170 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
 	}
 }
 
+/*
+ * The wording memo.  Where disks fail, nearly every message is new only
+ * in its numbers (sector, command tag, H:C:T:L): "sd 2:0:0:0: [sdc]
+ * tag#1467 Add. Sense: Unrecovered read error" misses the same rows as
+ * tag#66 on another sector did.  So each thread keeps, for the wordings
+ * it walked last (the message with each decimal digit made '0', and the
+ * tag selectors), which M_SUB rows are not in the message, and where the
+ * first of them that is starts.  A literal holding no digit (a "blind"
+ * row's, fam_blind) is at the same places in a text and in its wording:
+ * the bytes it covers are no digits, the same in both, and a '0' in the
+ * wording is a digit in the text.  So when it is not in one message of a
+ * wording it is in none, and where it is in one it is in all, at the
+ * same place.  A literal with digits is in no message of a wording whose
+ * text does not hold the literal with its digits made '0' (wm_pat).
+ * That holds for the same part of the message only: what the memo keeps
+ * of a family's rows is kept with the offset where they look (c->p), and
+ * used at that offset only.  Every other row is walked as always, and
+ * extract() is run on the message: the events are those of a walk
+ * without the memo (MDCLASSIFY_MEMO=0 turns both memos off; tests/run.sh
+ * compares the reports).
+ */
+#define WM_SLOTS	512
+#define WM_TEXT		224	/* as the message memo below */
+#define WM_LEVELS	4	/* families one message may run */
+
+struct wm_level {
+	uint64_t absent;	/* rows not in any message of the wording */
+	uint64_t hit;		/* a blind row in them all (one bit, or 0) */
+	unsigned short hit_off;	/* where, from c->p */
+	unsigned short off;	/* c->p - c->m for all this */
+	unsigned char fam, used;
+};
+
+struct wmemo {
+	uint64_t h;
+	unsigned short len;
+	unsigned char tags;
+	struct wm_level lv[WM_LEVELS];
+	char text[WM_TEXT + 1];	/* NUL-terminated */
+};
+
+/* each thread's own, as pairs */
+static __thread struct {
+	struct wmemo *e;	/* the wording of the message walked, or NULL */
+	char text[WM_TEXT];
+	struct wmemo slot[WM_SLOTS];
+} wm;
+
+/*
+ * The wording of s (n bytes) into d, each decimal digit made '0', and
+ * its hash (with n and tags): 16 bytes a step, the last step overlapping
+ * the one before, for a hash that costs no multiply chain
+ */
+static uint64_t wm_mask(const char *s, size_t n, unsigned int tags, char *d)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ (n << 8) ^ tags;
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+	__m128i a = _mm_set1_epi64x(h);
+	uint64_t l[2];
+
+	if (n >= 16) {
+		for (;; i += 16) {
+			__m128i v, x, dg;
+
+			if (i + 16 > n)
+				i = n - 16;
+			v = _mm_loadu_si128((const __m128i *)(s + i));
+			x = _mm_sub_epi8(v, zero);
+			dg = _mm_cmpeq_epi8(_mm_min_epu8(x, nine), x);
+			v = _mm_or_si128(_mm_and_si128(dg, zero),
+					 _mm_andnot_si128(dg, v));
+			_mm_storeu_si128((__m128i *)(d + i), v);
+			a = _mm_or_si128(_mm_slli_epi64(a, 7),
+					 _mm_srli_epi64(a, 57));
+			a = _mm_xor_si128(a, v);
+			if (i + 16 == n)
+				break;
+		}
+		_mm_storeu_si128((__m128i *)l, a);
+		h = l[0] * 0xff51afd7ed558ccdull ^ l[1] * 0xc4ceb9fe1a85ec53ull;
+		return (h ^ h >> 32) | 1;
+	}
+#endif
+	for (; i < n; i++) {
+		d[i] = (unsigned char)(s[i] - '0') < 10 ? '0' : s[i];
+		h = (h ^ (unsigned char)d[i]) * 0xff51afd7ed558ccdull;
+	}
+	return (h ^ h >> 32) | 1;	/* 0: an empty slot */
+}
+
+/* the entry of message m's wording (n bytes), found or made anew */
+static void wm_begin(const char *m, size_t n, unsigned int tags)
+{
+	struct wmemo *e;
+	uint64_t h;
+
+	wm.e = NULL;
+	if (n > WM_TEXT || no_memo)
+		return;
+	h = wm_mask(m, n, tags, wm.text);
+	e = &wm.slot[(h >> 7) % WM_SLOTS];
+	if (e->h != h || e->len != n || e->tags != tags ||
+	    memcmp(e->text, wm.text, n)) {
+		e->h = h;
+		e->len = n;
+		e->tags = tags;
+		memset(e->lv, 0, sizeof(e->lv));
+		memcpy(e->text, wm.text, n);
+		e->text[n] = 0;
+	}
+	wm.e = e;
+}
+
+/* what the wording memo keeps of family f's rows, looking at c->p */
+static struct wm_level *wm_level(enum mdc_fam f, const struct fctx *c)
+{
+	struct wmemo *e = wm.e;
+	unsigned short off = c->p - c->m;
+	unsigned int i;
+
+	if (!e)
+		return NULL;
+	for (i = 0; i < WM_LEVELS && e->lv[i].used; i++)
+		if (e->lv[i].fam == f)
+			return e->lv[i].off == off ? &e->lv[i] : NULL;
+	if (i == WM_LEVELS)
+		return NULL;
+	e->lv[i].used = 1;
+	e->lv[i].fam = f;
+	e->lv[i].off = off;
+	e->lv[i].absent = 0;
+	e->lv[i].hit = 0;
+	return &e->lv[i];
+}
+
+/*
+ * Row r (bit in family f) looked at the message of level lv's wording:
+ * q where its literal is, or NULL.  Keep what holds for every message of
+ * the wording.
+ */
+static void wm_keep(struct wm_level *lv, enum mdc_fam f, uint64_t bit,
+		    const struct mdc_rule *r, const struct fctx *c,
+		    const char *q)
+{
+	const char *w = wm.e->text + lv->off;
+	unsigned int i = r - mdc_rule_table;
+
+	if (r->match != M_SUB)
+		return;
+	if (fam_blind[f] & bit) {
+		if (!q) {
+			lv->absent |= bit;
+		} else if (!lv->hit) {
+			lv->hit = bit;
+			lv->hit_off = q - c->p;
+		}
+	} else if (!q && (!strstr(w, wm_pat[i]) ||
+			  (wm_also[i] && !strstr(w, wm_also[i])))) {
+		lv->absent |= bit;
+	}
+}
+
 static int run_family(enum mdc_fam f, const char *m, unsigned int tags,
 		      struct mdc_event *ev);
 
@@ -808,8 +1013,10 @@ static int run_family(enum mdc_fam f, const char *m, unsigned int tags,
 static int rows(enum mdc_fam f, struct fctx *c, unsigned int tags,
 		struct mdc_event *ev)
 {
+	struct wm_level *lv = wm_level(f, c);
 	uint64_t may = fam_tags[f][tags] &
-		       fam_first[f][(unsigned char)c->p[0]];
+		       fam_first[f][(unsigned char)c->p[0]] &
+		       ~(lv ? lv->absent : 0);
 
 	for (; may; may &= may - 1) {
 		const struct mdc_rule *r =
@@ -817,9 +1024,15 @@ static int rows(enum mdc_fam f, struct fctx *c, unsigned int tags,
 		const char *q;
 		int x;
 
-		q = row_match(r, c);
-		if (!q)
-			continue;
+		if (lv && lv->hit == (may & -may)) {
+			q = c->p + lv->hit_off;
+		} else {
+			q = row_match(r, c);
+			if (lv)
+				wm_keep(lv, f, may & -may, r, c, q);
+			if (!q)
+				continue;
+		}
 		if (f == F_TOP && (r->field == X_FAMILY ||
 				   r->field == X_FAMILY_OR_ON)) {
 			if (run_family(r->sub, c->m, tags, ev))
@@ -929,6 +1142,7 @@ static int walk(const char *m, size_t n, unsigned int tags,
 {
 	memset(ev, 0, sizeof(*ev));
 	pairs_reset(m, n);
+	wm_begin(m, n, tags);
 	return run_family(F_TOP, m, tags, ev);
 }
 
@@ -947,7 +1161,7 @@ int mdc_rules(const char *m, size_t len, const char *tag,
 		m++;
 	tags = tag_mask(tag);
 	n = strlen(m);
-	if (n > MEMO_TEXT)
+	if (n > MEMO_TEXT || no_memo)
 		return walk(m, n, tags, ev);
 	if (memo_use.rest) {
 		memo_use.rest--;

@@ -4,6 +4,7 @@
  * message rules and the escaping.  Prints "ok"/"FAIL" per case and a
  * final "unit: N passed, N failed".
  */
+#include <ctype.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -440,6 +441,72 @@ static void rules_ahead(void)
 			 MD, strlen(MD), &a, "sdc1"));
 }
 
+/*
+ * The wording memo (rules.c): b walked on a thread of its own (nothing
+ * kept yet), and after a, whose wording is b's (the same text but for
+ * its digits), on another
+ */
+struct wm_walk {
+	const char *a, *b;
+	struct mdc_event ea, eb;
+	int ra, rb;
+};
+
+static void *wm_thread(void *arg)
+{
+	struct wm_walk *w = arg;
+
+	if (w->a)
+		w->ra = mdc_rules_ahead(w->a, "kernel", &w->ea);
+	w->rb = mdc_rules_ahead(w->b, "kernel", &w->eb);
+	return NULL;
+}
+
+/* b's event after a is the event b has alone, and a's is another */
+static int wm_same(const char *a, const char *b)
+{
+	struct wm_walk alone = { .b = b }, after = { .a = a, .b = b };
+	pthread_t t;
+	size_t i, n = strlen(a);
+
+	if (strlen(b) != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i] && (!isdigit((unsigned char)a[i]) ||
+				     !isdigit((unsigned char)b[i])))
+			return 0;	/* not one wording */
+	if (pthread_create(&t, NULL, wm_thread, &alone) ||
+	    pthread_join(t, NULL) ||
+	    pthread_create(&t, NULL, wm_thread, &after) ||
+	    pthread_join(t, NULL))
+		return 0;
+	return alone.rb == after.rb &&
+	       !memcmp(&alone.eb, &after.eb, sizeof(alone.eb)) &&
+	       memcmp(&after.ea, &after.eb, sizeof(after.ea));
+}
+
+static void wording_memo(void)
+{
+#define NOTSUPP "operation not supported error, dev nvme0n1, sector 8 op " \
+		"0x0:(READ) flags 0x0 phys_seg "
+	/* a literal with a digit: "phys_seg 0" is in b only */
+	CHECK("rules-wording-digit-literal-row",
+	      wm_same(NOTSUPP "1 prio class 2", NOTSUPP "0 prio class 2"));
+#undef NOTSUPP
+	/* "ASC=0x11 " is in b only; both hold "ASC=0x" */
+	CHECK("rules-wording-digit-literal-scsi",
+	      wm_same("sd 2:0:0:0: [sdc] tag#7 ASC=0x12 ASCQ=0x0",
+		      "sd 2:0:0:0: [sdc] tag#7 ASC=0x11 ASCQ=0x0"));
+	/* the fields are b's own, where the literal is in both */
+	CHECK("rules-wording-fields-from-the-message",
+	      wm_same("sd 2:0:0:0: [sdc] tag#17 Sense Key : Medium Error [current]",
+		      "sd 3:0:0:0: [sdc] tag#19 Sense Key : Medium Error [current]"));
+	/* ... and the device before the literal ends where it starts */
+	CHECK("rules-wording-literal-at-its-place",
+	      wm_same("md/raid1:md0: sdb1: rescheduling sector 4096",
+		      "md/raid1:md0: sdb2: rescheduling sector 8192"));
+}
+
 /* the rule table (ruletab.h) is the scanner's only source of anchors */
 static void ruletab(void)
 {
@@ -525,6 +592,7 @@ int main(void)
 	records();
 	rules();
 	rules_ahead();
+	wording_memo();
 	ruletab();
 	escaping();
 	scanning();
