@@ -476,8 +476,12 @@ static const char *row_match(const struct mdc_rule *r, const struct fctx *c)
 	case M_PRE:
 	case M_PRED:
 		pl = pat_len[r - mdc_rule_table];
-		/* rows() walks only rows whose first byte is c->p[0] */
-		q = strncmp(c->p, r->pat, pl) ? NULL : c->p;
+		/*
+		 * rows() walks only rows whose first byte is c->p[0]; the
+		 * second tells most of the others apart without a call
+		 */
+		q = pl > 1 && c->p[1] != r->pat[1] ? NULL :
+		    strncmp(c->p, r->pat, pl) ? NULL : c->p;
 		if (q && r->match == M_PRED &&
 		    !isdigit((unsigned char)c->p[pl]))
 			q = NULL;
@@ -486,7 +490,8 @@ static const char *row_match(const struct mdc_rule *r, const struct fctx *c)
 		q = strcmp(c->p, r->pat) ? NULL : c->p;
 		break;
 	case M_STATUS:
-		q = strcmp(c->status, r->pat) ? NULL : c->p;
+		q = c->status[0] != r->pat[0] ||
+		    strcmp(c->status, r->pat) ? NULL : c->p;
 		break;
 	case M_NVME:
 		/* family_start() looked for it in the same text */
