@@ -265,9 +265,9 @@ static unsigned short pat_len[NROWS];
 /* hashes of the first and last byte pairs of pattern and second literal
  * (see pairs_set()); 0xffff: shorter than a pair, always may be there */
 static unsigned short pat_pair[NROWS][2], also_pair[NROWS][2];
-/* M_SUB rows whose literals hold no digit (see the wording memo) */
+/* literal rows whose literals hold no digit (see the wording memo) */
 static uint64_t fam_blind[F_NR];
-/* the literals of the other M_SUB rows, their digits made '0' */
+/* the literals of the other literal rows, their digits made '0' */
 static char *wm_pat[NROWS], *wm_also[NROWS];
 static void lit_pairs(const char *lit, unsigned short out[2]);
 static pthread_once_t rows_once = PTHREAD_ONCE_INIT;
@@ -338,8 +338,8 @@ static void rows_init(void)
 		for (b = 0; b < 256; b++)
 			if (!anchored || (unsigned char)r->pat[0] == b)
 				fam_first[r->fam][b] |= bit;
-		if (r->match != M_SUB)
-			continue;
+		if (r->match > M_EQ)
+			continue;	/* M_STATUS, M_NVME */
 		if (!strpbrk(r->pat, "0123456789") &&
 		    (!r->also || !strpbrk(r->also, "0123456789")))
 			fam_blind[r->fam] |= bit;
@@ -853,14 +853,17 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
  * tag#1467 Add. Sense: Unrecovered read error" misses the same rows as
  * tag#66 on another sector did.  So each thread keeps, for the wordings
  * it walked last (the message with each decimal digit made '0', and the
- * tag selectors), which M_SUB rows are not in the message, and where the
- * first of them that is starts.  A literal holding no digit (a "blind"
- * row's, fam_blind) is at the same places in a text and in its wording:
- * the bytes it covers are no digits, the same in both, and a '0' in the
- * wording is a digit in the text.  So when it is not in one message of a
- * wording it is in none, and where it is in one it is in all, at the
- * same place.  A literal with digits is in no message of a wording whose
- * text does not hold the literal with its digits made '0' (wm_pat).
+ * tag selectors), which rows of literals (M_SUB, M_PRE, M_PRED, M_EQ) do
+ * not match the message, and where the first M_SUB literal that is
+ * there starts.  A literal holding no digit (a "blind" row's, fam_blind)
+ * is at the same places in a text and in its wording: the bytes it
+ * covers are no digits, the same in both, and a '0' in the wording is a
+ * digit in the text (so a digit follows a pattern in both or in
+ * neither).  So a blind row that does not match one message of a
+ * wording matches none, and where its literal is in one it is in all, at
+ * the same place.  A row with digits in a literal matches no message of
+ * a wording that the row with those digits made '0' does not match
+ * (wm_may()).
  * That holds for the same part of the message only: what the memo keeps
  * of a family's rows is kept with the offset where they look (c->p), and
  * used at that offset only.  Every other row is walked as always, and
@@ -984,6 +987,29 @@ static struct wm_level *wm_level(enum mdc_fam f, const struct fctx *c)
 	return &e->lv[i];
 }
 
+/* whether row i could match a message whose wording (from c->p) is w */
+static int wm_may(const struct mdc_rule *r, unsigned int i, const char *w)
+{
+	size_t pl = pat_len[i];
+	int in;
+
+	switch (r->match) {
+	case M_SUB:
+		in = !!strstr(w, wm_pat[i]);
+		break;
+	case M_PRE:
+		in = !strncmp(w, wm_pat[i], pl);
+		break;
+	case M_PRED:
+		in = !strncmp(w, wm_pat[i], pl) && w[pl] == '0';
+		break;
+	default:
+		in = !strcmp(w, wm_pat[i]);
+		break;
+	}
+	return in && (!wm_also[i] || strstr(w, wm_also[i]));
+}
+
 /*
  * Row r (bit in family f) looked at the message of level lv's wording:
  * q where its literal is, or NULL.  Keep what holds for every message of
@@ -996,17 +1022,16 @@ static void wm_keep(struct wm_level *lv, enum mdc_fam f, uint64_t bit,
 	const char *w = wm.e->text + lv->off;
 	unsigned int i = r - mdc_rule_table;
 
-	if (r->match != M_SUB)
-		return;
+	if (r->match > M_EQ)
+		return;		/* M_STATUS, M_NVME */
 	if (fam_blind[f] & bit) {
 		if (!q) {
 			lv->absent |= bit;
-		} else if (!lv->hit) {
+		} else if (r->match == M_SUB && !lv->hit) {
 			lv->hit = bit;
 			lv->hit_off = q - c->p;
 		}
-	} else if (!q && (!strstr(w, wm_pat[i]) ||
-			  (wm_also[i] && !strstr(w, wm_also[i])))) {
+	} else if (!q && !wm_may(r, i, w)) {
 		lv->absent |= bit;
 	}
 }

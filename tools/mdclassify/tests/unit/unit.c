@@ -497,6 +497,10 @@ static void wording_memo(void)
 	CHECK("rules-wording-digit-literal-scsi",
 	      wm_same("sd 2:0:0:0: [sdc] tag#7 ASC=0x12 ASCQ=0x0",
 		      "sd 2:0:0:0: [sdc] tag#7 ASC=0x11 ASCQ=0x0"));
+	/* a prefix with a digit: "raid1" starts b only */
+	CHECK("rules-wording-digit-prefix-row",
+	      wm_same("raid5: Disk failure on sdb1, disabling device.",
+		      "raid1: Disk failure on sdb1, disabling device."));
 	/* the fields are b's own, where the literal is in both */
 	CHECK("rules-wording-fields-from-the-message",
 	      wm_same("sd 2:0:0:0: [sdc] tag#17 Sense Key : Medium Error [current]",
