@@ -874,6 +874,7 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
 #define WM_SLOTS	512
 #define WM_TEXT		224	/* as the message memo below */
 #define WM_LEVELS	4	/* families one message may run */
+#define WM_SEEN		4096	/* wordings seen once, 2 bytes of hash each */
 
 struct wm_level {
 	uint64_t absent;	/* rows not in any message of the wording */
@@ -896,6 +897,7 @@ static __thread struct {
 	struct wmemo *e;	/* the wording of the message walked, or NULL */
 	char text[WM_TEXT];
 	struct wmemo slot[WM_SLOTS];
+	unsigned short seen[WM_SEEN];
 } wm;
 
 /*
@@ -955,6 +957,17 @@ static void wm_begin(const char *m, size_t n, unsigned int tags)
 	e = &wm.slot[(h >> 7) % WM_SLOTS];
 	if (e->h != h || e->len != n || e->tags != tags ||
 	    memcmp(e->text, wm.text, n)) {
+		/*
+		 * a wording takes a slot the second time it is seen: a
+		 * SCSI CDB line (its bytes in hex) is a wording of its own
+		 * and would push out the wordings that come back
+		 */
+		unsigned short *seen = &wm.seen[(h >> 20) % WM_SEEN];
+
+		if (*seen != (unsigned short)(h >> 48)) {
+			*seen = h >> 48;
+			return;
+		}
 		e->h = h;
 		e->len = n;
 		e->tags = tags;

@@ -443,8 +443,8 @@ static void rules_ahead(void)
 
 /*
  * The wording memo (rules.c): b walked on a thread of its own (nothing
- * kept yet), and after a, whose wording is b's (the same text but for
- * its digits), on another
+ * kept yet), and after a (twice), whose wording is b's (the same text
+ * but for its digits), on another
  */
 struct wm_walk {
 	const char *a, *b;
@@ -456,7 +456,8 @@ static void *wm_thread(void *arg)
 {
 	struct wm_walk *w = arg;
 
-	if (w->a)
+	/* twice: a wording is kept from the second time it is seen */
+	if (w->a && mdc_rules_ahead(w->a, "kernel", &w->ea) >= 0)
 		w->ra = mdc_rules_ahead(w->a, "kernel", &w->ea);
 	w->rb = mdc_rules_ahead(w->b, "kernel", &w->eb);
 	return NULL;
