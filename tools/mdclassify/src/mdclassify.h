@@ -21,6 +21,7 @@
 #define MDC_MAX_TEXT	240	/* bytes of raw text kept per evidence line */
 #define MDC_MAX_ARRAYS	256
 #define MDC_MAX_LEGS	512
+#define MDC_LEGCACHE	64	/* find_leg() answers kept (model.c) */
 #define MDC_MAX_DEVS	512
 #define MDC_MAX_SW	32
 #define MDC_MAX_GSIG	256
@@ -199,10 +200,12 @@ struct mdc_array {
 };
 
 struct mdc_leg {
+	/* what the model's walks over legs test first, in one cache line */
 	int array;
-	char name[MDC_NAME];
 	unsigned int nh;		/* hash of name (model.c) */
 	int boot;
+	int closed;			/* array re-assembled after this */
+	char name[MDC_NAME];
 	unsigned long resched, redirect, corrected, failing, fault, notcorr;
 	unsigned long kicked, mirror_fail, lvfail, admin, unrecov, superwrite;
 	unsigned long suppressed;
@@ -210,7 +213,6 @@ struct mdc_leg {
 	uint64_t sector0;
 	int same_sector;
 	int faulted;
-	int closed;			/* array re-assembled after this */
 	int lv_index;
 	char lv[96];
 	char lv_how[64];
@@ -315,6 +317,14 @@ struct mdc_model {
 		int boot;
 		struct mdc_dev *d;
 	} devcache[8];
+	/* find_leg()'s last answers by the name's hash: a leg (index + 1) */
+	unsigned int legcache[MDC_LEGCACHE];
+	/* ... and names none of the first nlegs legs has (in the boot) */
+	struct {
+		unsigned int nh, nlegs;
+		int boot;
+		char name[MDC_NAME];
+	} legnone[MDC_LEGCACHE];
 	/* follow mode: legs already printed */
 	unsigned char printed[MDC_MAX_LEGS];
 };

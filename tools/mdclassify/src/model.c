@@ -268,19 +268,47 @@ static struct mdc_array *get_array(struct mdc_model *m, const char *name,
 	return a;
 }
 
+/*
+ * The newest leg of the boot named name that is not closed.  Where disks
+ * fail nearly every line asks, often for a name no leg has (a redirect's
+ * other mirror), and a log names hundreds of legs: the answers are kept
+ * by the name's hash.  A leg's name and boot never change and a closed
+ * leg stays closed, so a name that none of the first nlegs legs had is
+ * had by none of them still, and a kept leg that answers is the newest
+ * that does (every new leg takes its name's slot, get_leg()).
+ */
 static struct mdc_leg *find_leg(struct mdc_model *m, const char *name,
 				int boot)
 {
-	int i;
-	unsigned int nh;
+	int i, lo = 0;
+	unsigned int nh, *k;
 	char esc[MDC_NAME];
+	struct mdc_leg *l;
 
 	cpname(esc, sizeof(esc), name);
 	nh = name_hash(esc);
-	for (i = (int)m->nlegs - 1; i >= 0; i--)
-		if (m->legs[i]->boot == boot && !m->legs[i]->closed &&
-		    m->legs[i]->nh == nh && !strcmp(m->legs[i]->name, esc))
-			return m->legs[i];
+	k = &m->legcache[nh % MDC_LEGCACHE];
+	l = *k ? m->legs[*k - 1] : NULL;
+	if (l && l->boot == boot && !l->closed && l->nh == nh &&
+	    !strcmp(l->name, esc))
+		return l;
+	i = nh % MDC_LEGCACHE;
+	if (m->legnone[i].nlegs && m->legnone[i].nh == nh &&
+	    m->legnone[i].boot == boot && !strcmp(m->legnone[i].name, esc))
+		lo = m->legnone[i].nlegs;
+	for (i = (int)m->nlegs - 1; i >= lo; i--) {
+		l = m->legs[i];
+		if (l->boot == boot && !l->closed && l->nh == nh &&
+		    !strcmp(l->name, esc)) {
+			*k = i + 1;
+			return l;
+		}
+	}
+	i = nh % MDC_LEGCACHE;
+	m->legnone[i].nh = nh;
+	m->legnone[i].nlegs = m->nlegs;
+	m->legnone[i].boot = boot;
+	memcpy(m->legnone[i].name, esc, sizeof(esc));
 	return NULL;
 }
 
@@ -339,6 +367,7 @@ static struct mdc_leg *get_leg(struct mdc_model *m, const char *array,
 	l->suppressed = m->suppressed_pending;
 	m->suppressed_pending = 0;
 	m->legs[m->nlegs++] = l;
+	m->legcache[l->nh % MDC_LEGCACHE] = m->nlegs;
 	return l;
 }
 
