@@ -11,6 +11,7 @@
  * fields out of the message.  Literal substrings only, no regular
  * expressions, so each row is cheap.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -266,12 +267,13 @@ static unsigned short pat_len[NROWS];
  * (see pairs_set()); 0xffff: shorter than a pair, always may be there */
 static unsigned short pat_pair[NROWS][2], also_pair[NROWS][2];
 /* literal rows whose literals hold no digit (see the wording memo) */
-static uint64_t fam_blind[F_NR];
+static uint64_t fam_nodigit[F_NR];
 /* the literals of the other literal rows, their digits made '0' */
 static char *wm_pat[NROWS], *wm_also[NROWS];
 static void lit_pairs(const char *lit, unsigned short out[2]);
 static pthread_once_t rows_once = PTHREAD_ONCE_INIT;
-static int no_memo;	/* MDCLASSIFY_MEMO=0: every message walks every row */
+static int no_memo;	/* MDCLASSIFY_MEMO=0 */
+static pthread_key_t wm_key;
 
 /*
  * Which of a family's rows (bit i: its i-th row) can match at all, made
@@ -310,8 +312,11 @@ static void wm_lits(unsigned int i)
 	}
 }
 
+static void wm_free(void *p);
+
 static void rows_init(void)
 {
+	const char *memo;
 	unsigned int i, t, b;
 	int anchored;
 
@@ -342,12 +347,14 @@ static void rows_init(void)
 			continue;	/* M_STATUS, M_NVME */
 		if (!strpbrk(r->pat, "0123456789") &&
 		    (!r->also || !strpbrk(r->also, "0123456789")))
-			fam_blind[r->fam] |= bit;
+			fam_nodigit[r->fam] |= bit;
 		else
 			wm_lits(i);
 	}
-	no_memo = getenv("MDCLASSIFY_MEMO") &&
-		  !strcmp(getenv("MDCLASSIFY_MEMO"), "0");
+	memo = getenv("MDCLASSIFY_MEMO");
+	no_memo = memo && !strcmp(memo, "0");
+	if (pthread_key_create(&wm_key, wm_free))
+		no_memo = 1;
 }
 
 /* what the family's start told: parsed once per message */
@@ -468,6 +475,11 @@ static const char *row_match(const struct mdc_rule *r, const struct fctx *c)
 	const char *q = NULL;
 	size_t pl;
 
+	/*
+	 * the wording memo leans on the rows of literals (M_SUB, M_PRE,
+	 * M_PRED, M_EQ) being decided by their literals (and the digit
+	 * after an M_PRED pattern) alone
+	 */
 	switch (r->match) {
 	case M_SUB:
 		q = row_may_hold(pat_pair[r - mdc_rule_table]) ?
@@ -855,31 +867,37 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
  * it walked last (the message with each decimal digit made '0', and the
  * tag selectors), which rows of literals (M_SUB, M_PRE, M_PRED, M_EQ) do
  * not match the message, and where the first M_SUB literal that is
- * there starts.  A literal holding no digit (a "blind" row's, fam_blind)
- * is at the same places in a text and in its wording: the bytes it
- * covers are no digits, the same in both, and a '0' in the wording is a
- * digit in the text (so a digit follows a pattern in both or in
- * neither).  So a blind row that does not match one message of a
- * wording matches none, and where its literal is in one it is in all, at
- * the same place.  A row with digits in a literal matches no message of
- * a wording that the row with those digits made '0' does not match
- * (wm_may()).
- * That holds for the same part of the message only: what the memo keeps
+ * there starts.  A literal holding no digit (a digit-free row's,
+ * fam_nodigit) is at the same places in a text and in its wording: the
+ * bytes it covers are no digits, the same in both, and a '0' in the
+ * wording is a digit in the text (so a digit follows a pattern in both
+ * or in neither).  So a digit-free row that does not match one message
+ * of a wording matches none, and where its literal is in one it is in
+ * all, at the same place.  A row with digits in a literal matches no
+ * message of a wording that the row with those digits made '0' does not
+ * match (wm_may()).  This leans on row_match() deciding those rows by
+ * their literals alone.
+ *
+ * It holds for the same part of the message only: what the memo keeps
  * of a family's rows is kept with the offset where they look (c->p), and
- * used at that offset only.  Every other row is walked as always, and
- * extract() is run on the message: the events are those of a walk
- * without the memo (MDCLASSIFY_MEMO=0 turns both memos off; tests/run.sh
- * compares the reports).
+ * used at that offset only (no family's c->p depends on a digit today;
+ * the offset is checked all the same).  Every other row is walked as
+ * always, and extract() is run on the message: the events are those of
+ * a walk without the memo (MDCLASSIFY_MEMO=0 turns both memos off;
+ * tests/run.sh compares the reports).
  */
+static uint64_t memo_hash(const char *s, size_t n, unsigned int tags);
+
 #define WM_SLOTS	512
-#define WM_TEXT		224	/* as the message memo below */
-#define WM_LEVELS	4	/* families one message may run */
+#define WM_TEXT		224	/* the message memo's MEMO_TEXT */
+#define WM_LEVELS	4	/* families kept a wording (more get none) */
 #define WM_SEEN		4096	/* wordings seen once, 2 bytes of hash each */
 
-struct wm_level {
-	uint64_t absent;	/* rows not in any message of the wording */
-	uint64_t hit;		/* a blind row in them all (one bit, or 0) */
-	unsigned short hit_off;	/* where, from c->p */
+/* what a wording memo slot keeps of one family's rows */
+struct wm_fam {
+	uint64_t absent;	/* rows matching no message of the wording */
+	uint64_t hit;		/* a digit-free M_SUB row in all (a bit, or 0) */
+	unsigned short hit_off;	/* where its literal starts, from c->p */
 	unsigned short off;	/* c->p - c->m for all this */
 	unsigned char fam, used;
 };
@@ -888,17 +906,36 @@ struct wmemo {
 	uint64_t h;
 	unsigned short len;
 	unsigned char tags;
-	struct wm_level lv[WM_LEVELS];
+	struct wm_fam lv[WM_LEVELS];
 	char text[WM_TEXT + 1];	/* NUL-terminated */
 };
 
-/* each thread's own, as pairs */
-static __thread struct {
-	struct wmemo *e;	/* the wording of the message walked, or NULL */
+/* each thread's own (like pairs), allocated at its first walk */
+struct wm_state {
+	const char *m;		/* the message walked */
+	struct wmemo *e;	/* its wording's slot, or NULL */
 	char text[WM_TEXT];
 	struct wmemo slot[WM_SLOTS];
 	unsigned short seen[WM_SEEN];
-} wm;
+};
+
+static __thread struct wm_state *wm;
+
+static void wm_free(void *p)
+{
+	free(p);
+}
+
+/* a thread's memo, made at its first walk; NULL: none (out of memory) */
+static struct wm_state *wm_get(void)
+{
+	if (!wm) {
+		wm = calloc(1, sizeof(*wm));
+		if (wm)
+			pthread_setspecific(wm_key, wm);
+	}
+	return wm;
+}
 
 /*
  * The wording of s (n bytes) into d, each decimal digit made '0', and
@@ -907,12 +944,11 @@ static __thread struct {
  */
 static uint64_t wm_mask(const char *s, size_t n, unsigned int tags, char *d)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ (n << 8) ^ tags;
 	size_t i = 0;
 #ifdef __SSE2__
 	const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ (n << 8) ^ tags, l[2];
 	__m128i a = _mm_set1_epi64x(h);
-	uint64_t l[2];
 
 	if (n >= 16) {
 		for (;; i += 16) {
@@ -937,32 +973,34 @@ static uint64_t wm_mask(const char *s, size_t n, unsigned int tags, char *d)
 		return (h ^ h >> 32) | 1;
 	}
 #endif
-	for (; i < n; i++) {
+	for (; i < n; i++)
 		d[i] = (unsigned char)(s[i] - '0') < 10 ? '0' : s[i];
-		h = (h ^ (unsigned char)d[i]) * 0xff51afd7ed558ccdull;
-	}
-	return (h ^ h >> 32) | 1;	/* 0: an empty slot */
+	return memo_hash(d, n, tags);
 }
 
-/* the entry of message m's wording (n bytes), found or made anew */
+/* the slot of message m's wording (n bytes), found or made anew */
 static void wm_begin(const char *m, size_t n, unsigned int tags)
 {
+	struct wm_state *w = no_memo ? NULL : wm_get();
 	struct wmemo *e;
 	uint64_t h;
 
-	wm.e = NULL;
-	if (n > WM_TEXT || no_memo)
+	if (!w)
 		return;
-	h = wm_mask(m, n, tags, wm.text);
-	e = &wm.slot[(h >> 7) % WM_SLOTS];
+	w->m = m;
+	w->e = NULL;
+	if (n > WM_TEXT)
+		return;
+	h = wm_mask(m, n, tags, w->text);
+	e = &w->slot[(h >> 7) % WM_SLOTS];
 	if (e->h != h || e->len != n || e->tags != tags ||
-	    memcmp(e->text, wm.text, n)) {
+	    memcmp(e->text, w->text, n)) {
 		/*
 		 * a wording takes a slot the second time it is seen: a
 		 * SCSI CDB line (its bytes in hex) is a wording of its own
 		 * and would push out the wordings that come back
 		 */
-		unsigned short *seen = &wm.seen[(h >> 20) % WM_SEEN];
+		unsigned short *seen = &w->seen[(h >> 20) % WM_SEEN];
 
 		if (*seen != (unsigned short)(h >> 48)) {
 			*seen = h >> 48;
@@ -972,24 +1010,26 @@ static void wm_begin(const char *m, size_t n, unsigned int tags)
 		e->len = n;
 		e->tags = tags;
 		memset(e->lv, 0, sizeof(e->lv));
-		memcpy(e->text, wm.text, n);
+		memcpy(e->text, w->text, n);
 		e->text[n] = 0;
 	}
-	wm.e = e;
+	w->e = e;
 }
 
 /* what the wording memo keeps of family f's rows, looking at c->p */
-static struct wm_level *wm_level(enum mdc_fam f, const struct fctx *c)
+static struct wm_fam *wm_family(enum mdc_fam f, const struct fctx *c)
 {
-	struct wmemo *e = wm.e;
+	struct wmemo *e = wm && wm->m == c->m ? wm->e : NULL;
 	unsigned short off = c->p - c->m;
 	unsigned int i;
 
 	if (!e)
 		return NULL;
-	for (i = 0; i < WM_LEVELS && e->lv[i].used; i++)
-		if (e->lv[i].fam == f)
-			return e->lv[i].off == off ? &e->lv[i] : NULL;
+	for (i = 0; i < WM_LEVELS && e->lv[i].used; i++) {
+		if (e->lv[i].fam != f)
+			continue;
+		return e->lv[i].off == off ? &e->lv[i] : NULL;
+	}
 	if (i == WM_LEVELS)
 		return NULL;
 	e->lv[i].used = 1;
@@ -1000,7 +1040,10 @@ static struct wm_level *wm_level(enum mdc_fam f, const struct fctx *c)
 	return &e->lv[i];
 }
 
-/* whether row i could match a message whose wording (from c->p) is w */
+/*
+ * whether row i could match a message whose wording (from c->p) is w;
+ * no row with a digit has a second literal today, but it is looked for
+ */
 static int wm_may(const struct mdc_rule *r, unsigned int i, const char *w)
 {
 	size_t pl = pat_len[i];
@@ -1024,20 +1067,20 @@ static int wm_may(const struct mdc_rule *r, unsigned int i, const char *w)
 }
 
 /*
- * Row r (bit in family f) looked at the message of level lv's wording:
- * q where its literal is, or NULL.  Keep what holds for every message of
- * the wording.
+ * Row r (bit in family f) looked at the message of lv's wording: q where
+ * its literal is, or NULL.  Keep what holds for every message of the
+ * wording.
  */
-static void wm_keep(struct wm_level *lv, enum mdc_fam f, uint64_t bit,
+static void wm_keep(struct wm_fam *lv, enum mdc_fam f, uint64_t bit,
 		    const struct mdc_rule *r, const struct fctx *c,
 		    const char *q)
 {
-	const char *w = wm.e->text + lv->off;
+	const char *w = wm->e->text + lv->off;
 	unsigned int i = r - mdc_rule_table;
 
 	if (r->match > M_EQ)
 		return;		/* M_STATUS, M_NVME */
-	if (fam_blind[f] & bit) {
+	if (fam_nodigit[f] & bit) {
 		if (!q) {
 			lv->absent |= bit;
 		} else if (r->match == M_SUB && !lv->hit) {
@@ -1056,10 +1099,12 @@ static int run_family(enum mdc_fam f, const char *m, unsigned int tags,
 static int rows(enum mdc_fam f, struct fctx *c, unsigned int tags,
 		struct mdc_event *ev)
 {
-	struct wm_level *lv = wm_level(f, c);
+	struct wm_fam *lv = wm_family(f, c);
 	uint64_t may = fam_tags[f][tags] &
-		       fam_first[f][(unsigned char)c->p[0]] &
-		       ~(lv ? lv->absent : 0);
+		       fam_first[f][(unsigned char)c->p[0]];
+
+	if (lv)
+		may &= ~lv->absent;
 
 	for (; may; may &= may - 1) {
 		const struct mdc_rule *r =
@@ -1131,6 +1176,7 @@ static int run_family(enum mdc_fam f, const char *m, unsigned int tags,
  */
 #define MEMO_SLOTS	4096	/* 2 MiB; 256 thrashed on 3,000 messages */
 #define MEMO_TEXT	224	/* longer messages are not kept */
+static_assert(WM_TEXT == MEMO_TEXT, "one length for both memos");
 
 struct memo {
 	uint64_t h;
