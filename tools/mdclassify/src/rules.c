@@ -273,6 +273,7 @@ static char *wm_pat[NROWS], *wm_also[NROWS];
 static void lit_pairs(const char *lit, unsigned short out[2]);
 static pthread_once_t rows_once = PTHREAD_ONCE_INIT;
 static int no_memo;	/* MDCLASSIFY_MEMO=0 */
+static int memo_check;	/* MDCLASSIFY_MEMO=check */
 static pthread_key_t wm_key;
 
 /*
@@ -353,6 +354,7 @@ static void rows_init(void)
 	}
 	memo = getenv("MDCLASSIFY_MEMO");
 	no_memo = memo && !strcmp(memo, "0");
+	memo_check = memo && !strcmp(memo, "check");
 	if (pthread_key_create(&wm_key, wm_free))
 		no_memo = 1;
 }
@@ -469,8 +471,13 @@ static inline int row_may_hold(const unsigned short hp[2])
 	return hash_in(hp[0]) && hash_in(hp[1]);
 }
 
-/* the pattern (and the second literal) of row r in the message */
-static const char *row_match(const struct mdc_rule *r, const struct fctx *c)
+/*
+ * the pattern (and the second literal) of row r in the message; in
+ * rows() as it was when rows() was its one caller (wm_check() is the
+ * other: out of line it cost 2 % more instructions)
+ */
+static __always_inline const char *
+row_match(const struct mdc_rule *r, const struct fctx *c)
 {
 	const char *q = NULL;
 	size_t pl;
@@ -883,8 +890,10 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
  * used at that offset only (no family's c->p depends on a digit today;
  * the offset is checked all the same).  Every other row is walked as
  * always, and extract() is run on the message: the events are those of
- * a walk without the memo (MDCLASSIFY_MEMO=0 turns both memos off;
- * tests/run.sh compares the reports).
+ * a walk without the memo.  MDCLASSIFY_MEMO=0 turns both memos off, and
+ * MDCLASSIFY_MEMO=check matches every row the wording memo passes or
+ * places and aborts where the message disagrees (tests/run.sh and the
+ * fuzz targets run it).
  */
 static uint64_t memo_hash(const char *s, size_t n, unsigned int tags);
 
@@ -914,6 +923,7 @@ struct wmemo {
 struct wm_state {
 	const char *m;		/* the message walked */
 	struct wmemo *e;	/* its wording's slot, or NULL */
+	unsigned long used;	/* families it had rows of (mdc_rules_memo_used) */
 	char text[WM_TEXT];
 	struct wmemo slot[WM_SLOTS];
 	unsigned short seen[WM_SEEN];
@@ -1028,7 +1038,10 @@ static struct wm_fam *wm_family(enum mdc_fam f, const struct fctx *c)
 	for (i = 0; i < WM_LEVELS && e->lv[i].used; i++) {
 		if (e->lv[i].fam != f)
 			continue;
-		return e->lv[i].off == off ? &e->lv[i] : NULL;
+		if (e->lv[i].off != off)
+			return NULL;
+		wm->used += (e->lv[i].absent | e->lv[i].hit) != 0;
+		return &e->lv[i];
 	}
 	if (i == WM_LEVELS)
 		return NULL;
@@ -1092,6 +1105,32 @@ static void wm_keep(struct wm_fam *lv, enum mdc_fam f, uint64_t bit,
 	}
 }
 
+/* MDCLASSIFY_MEMO=check: the row matches the message as the memo says */
+static void wm_check(const struct mdc_rule *r, const struct fctx *c,
+		     const char *q)
+{
+	if (row_match(r, c) != q) {
+		fprintf(stderr,
+			"mdclassify: wording memo: row %u wrong on \"%s\"\n",
+			(unsigned int)(r - mdc_rule_table), c->m);
+		abort();
+	}
+}
+
+/* ... and does not match any of the rows in pass (bits of family f) */
+static void wm_check_absent(enum mdc_fam f, const struct fctx *c,
+			    uint64_t pass)
+{
+	for (; pass; pass &= pass - 1)
+		wm_check(&mdc_rule_table[fam_row[f][__builtin_ctzll(pass)]],
+			 c, NULL);
+}
+
+unsigned long mdc_rules_memo_used(void)
+{
+	return wm ? wm->used : 0;
+}
+
 static int run_family(enum mdc_fam f, const char *m, unsigned int tags,
 		      struct mdc_event *ev);
 
@@ -1103,8 +1142,11 @@ static int rows(enum mdc_fam f, struct fctx *c, unsigned int tags,
 	uint64_t may = fam_tags[f][tags] &
 		       fam_first[f][(unsigned char)c->p[0]];
 
-	if (lv)
+	if (lv) {
+		if (memo_check)
+			wm_check_absent(f, c, may & lv->absent);
 		may &= ~lv->absent;
+	}
 
 	for (; may; may &= may - 1) {
 		const struct mdc_rule *r =
@@ -1114,6 +1156,8 @@ static int rows(enum mdc_fam f, struct fctx *c, unsigned int tags,
 
 		if (lv && lv->hit == (may & -may)) {
 			q = c->p + lv->hit_off;
+			if (memo_check)
+				wm_check(r, c, q);
 		} else {
 			q = row_match(r, c);
 			if (lv)
