@@ -200,12 +200,10 @@ struct mdc_array {
 };
 
 struct mdc_leg {
-	/* what the model's walks over legs test first, in one cache line */
 	int array;
+	char name[MDC_NAME];
 	unsigned int nh;		/* hash of name (model.c) */
 	int boot;
-	int closed;			/* array re-assembled after this */
-	char name[MDC_NAME];
 	unsigned long resched, redirect, corrected, failing, fault, notcorr;
 	unsigned long kicked, mirror_fail, lvfail, admin, unrecov, superwrite;
 	unsigned long suppressed;
@@ -213,6 +211,7 @@ struct mdc_leg {
 	uint64_t sector0;
 	int same_sector;
 	int faulted;
+	int closed;			/* array re-assembled after this */
 	int lv_index;
 	char lv[96];
 	char lv_how[64];
