@@ -316,14 +316,17 @@ struct mdc_model {
 		int boot;
 		struct mdc_dev *d;
 	} devcache[8];
-	/* find_leg()'s last answers by the name's hash: a leg (index + 1) */
-	unsigned int legcache[MDC_LEGCACHE];
-	/* ... and names none of the first nlegs legs has (in the boot) */
-	struct {
+	/*
+	 * find_leg()'s last answers by the name's hash: the leg found
+	 * (index + 1, 0: none kept), and a name none of the first nlegs
+	 * legs has in the boot (nlegs 0: none kept)
+	 */
+	struct mdc_legcache {
+		unsigned int leg;
 		unsigned int nh, nlegs;
 		int boot;
 		char name[MDC_NAME];
-	} legnone[MDC_LEGCACHE];
+	} legcache[MDC_LEGCACHE];
 	/* follow mode: legs already printed */
 	unsigned char printed[MDC_MAX_LEGS];
 };

@@ -281,34 +281,33 @@ static struct mdc_leg *find_leg(struct mdc_model *m, const char *name,
 				int boot)
 {
 	int i, lo = 0;
-	unsigned int nh, *k;
+	unsigned int nh;
 	char esc[MDC_NAME];
 	struct mdc_leg *l;
+	struct mdc_legcache *k;
 
 	cpname(esc, sizeof(esc), name);
 	nh = name_hash(esc);
 	k = &m->legcache[nh % MDC_LEGCACHE];
-	l = *k ? m->legs[*k - 1] : NULL;
+	l = k->leg ? m->legs[k->leg - 1] : NULL;
 	if (l && l->boot == boot && !l->closed && l->nh == nh &&
 	    !strcmp(l->name, esc))
 		return l;
-	i = nh % MDC_LEGCACHE;
-	if (m->legnone[i].nlegs && m->legnone[i].nh == nh &&
-	    m->legnone[i].boot == boot && !strcmp(m->legnone[i].name, esc))
-		lo = m->legnone[i].nlegs;
+	if (k->nlegs && k->nh == nh && k->boot == boot &&
+	    !strcmp(k->name, esc))
+		lo = k->nlegs;
 	for (i = (int)m->nlegs - 1; i >= lo; i--) {
 		l = m->legs[i];
 		if (l->boot == boot && !l->closed && l->nh == nh &&
 		    !strcmp(l->name, esc)) {
-			*k = i + 1;
+			k->leg = i + 1;
 			return l;
 		}
 	}
-	i = nh % MDC_LEGCACHE;
-	m->legnone[i].nh = nh;
-	m->legnone[i].nlegs = m->nlegs;
-	m->legnone[i].boot = boot;
-	memcpy(m->legnone[i].name, esc, sizeof(esc));
+	k->nh = nh;
+	k->nlegs = m->nlegs;
+	k->boot = boot;
+	memcpy(k->name, esc, sizeof(esc));
 	return NULL;
 }
 
@@ -367,7 +366,7 @@ static struct mdc_leg *get_leg(struct mdc_model *m, const char *array,
 	l->suppressed = m->suppressed_pending;
 	m->suppressed_pending = 0;
 	m->legs[m->nlegs++] = l;
-	m->legcache[l->nh % MDC_LEGCACHE] = m->nlegs;
+	m->legcache[l->nh % MDC_LEGCACHE].leg = m->nlegs;
 	return l;
 }
 
