@@ -458,8 +458,10 @@ static void *wm_thread(void *arg)
 	struct wm_walk *w = arg;
 
 	/* twice: a wording is kept from the second time it is seen */
-	if (w->a && mdc_rules_ahead(w->a, "kernel", &w->ea) >= 0)
+	if (w->a) {
+		mdc_rules_ahead(w->a, "kernel", &w->ea);
 		w->ra = mdc_rules_ahead(w->a, "kernel", &w->ea);
+	}
 	w->used = mdc_rules_memo_used();
 	w->rb = mdc_rules_ahead(w->b, "kernel", &w->eb);
 	w->used = mdc_rules_memo_used() - w->used;
