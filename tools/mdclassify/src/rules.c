@@ -1238,15 +1238,19 @@ static struct memo memo[MEMO_SLOTS];
  * and a 500-byte copy per message for nothing.  So it is looked at in
  * windows of MEMO_WINDOW messages: a window that found fewer than
  * MEMO_FEW of them kept is followed by MEMO_REST messages that go
- * straight to the rows, then the memo is tried again.  The memo only
- * saves work, so this changes the time, not the events.
+ * straight to the rows, then the memo is tried again; each window in a
+ * row that finds too few doubles the rest that follows it, up to
+ * MEMO_REST_MAX (a log where disks fail tries the memo on 1 message in
+ * 65, not 1 in 9).  The memo only saves work, so this changes the time,
+ * not the events.
  */
 #define MEMO_WINDOW	256
 #define MEMO_FEW	8
 #define MEMO_REST	2048
+#define MEMO_REST_MAX	16384
 
 static struct {
-	unsigned int seen, hits, rest;
+	unsigned int seen, hits, rest, next;
 } memo_use;
 
 static uint64_t memo_hash(const char *s, size_t n, unsigned int tags)
@@ -1301,8 +1305,14 @@ int mdc_rules(const char *m, size_t len, const char *tag,
 		return walk(m, n, tags, ev);
 	}
 	if (++memo_use.seen == MEMO_WINDOW) {
-		if (memo_use.hits < MEMO_FEW)
-			memo_use.rest = MEMO_REST;
+		if (memo_use.hits < MEMO_FEW) {
+			memo_use.rest = memo_use.next ? memo_use.next :
+				       MEMO_REST;
+			if (memo_use.rest < MEMO_REST_MAX)
+				memo_use.next = memo_use.rest * 2;
+		} else {
+			memo_use.next = 0;
+		}
 		memo_use.seen = 0;
 		memo_use.hits = 0;
 	}
