@@ -925,7 +925,8 @@ struct wm_state {
 	struct wmemo *e;	/* its wording's slot, or NULL */
 	unsigned long used;	/* families it had rows of (mdc_rules_memo_used) */
 	char text[WM_TEXT];
-	struct wmemo slot[WM_SLOTS];
+	struct wmemo slot[WM_SLOTS];	/* sets of two: slot 2k and 2k + 1 */
+	unsigned char mru[WM_SLOTS / 2];	/* the one of set k used last */
 	unsigned short seen[WM_SEEN];
 };
 
@@ -992,6 +993,7 @@ static uint64_t wm_mask(const char *s, size_t n, unsigned int tags, char *d)
 static void wm_begin(const char *m, size_t n, unsigned int tags)
 {
 	struct wm_state *w = no_memo ? NULL : wm_get();
+	unsigned int set, k;
 	struct wmemo *e;
 	uint64_t h;
 
@@ -1002,9 +1004,19 @@ static void wm_begin(const char *m, size_t n, unsigned int tags)
 	if (n > WM_TEXT)
 		return;
 	h = wm_mask(m, n, tags, w->text);
-	e = &w->slot[(h >> 7) % WM_SLOTS];
-	if (e->h != h || e->len != n || e->tags != tags ||
-	    memcmp(e->text, w->text, n)) {
+	/*
+	 * two slots a set: where disks fail, wordings that come back all
+	 * the time (a FAILED Result and a Buffer I/O error line) met in
+	 * one slot and pushed each other out, line after line
+	 */
+	set = (h >> 7) % (WM_SLOTS / 2);
+	for (k = 0; k < 2; k++) {
+		e = &w->slot[2 * set + k];
+		if (e->h == h && e->len == n && e->tags == tags &&
+		    !memcmp(e->text, w->text, n))
+			break;
+	}
+	if (k == 2) {
 		/*
 		 * a wording takes a slot the second time it is seen: a
 		 * SCSI CDB line (its bytes in hex) is a wording of its own
@@ -1016,6 +1028,8 @@ static void wm_begin(const char *m, size_t n, unsigned int tags)
 			*seen = h >> 48;
 			return;
 		}
+		k = !w->mru[set];
+		e = &w->slot[2 * set + k];
 		e->h = h;
 		e->len = n;
 		e->tags = tags;
@@ -1023,6 +1037,7 @@ static void wm_begin(const char *m, size_t n, unsigned int tags)
 		memcpy(e->text, w->text, n);
 		e->text[n] = 0;
 	}
+	w->mru[set] = k;
 	w->e = e;
 }
 
