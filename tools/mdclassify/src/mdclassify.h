@@ -22,6 +22,7 @@
 #define MDC_MAX_ARRAYS	256
 #define MDC_MAX_LEGS	512
 #define MDC_LEGCACHE	64	/* find_leg() answers kept (model.c) */
+#define MDC_DEVCACHE	32	/* get_dev() answers kept (model.c) */
 #define MDC_MAX_DEVS	512
 #define MDC_MAX_SW	32
 #define MDC_MAX_GSIG	256
@@ -309,13 +310,14 @@ struct mdc_model {
 	struct mdc_stats st;
 	/*
 	 * get_dev()'s last answers by the name as the message gave it: a
-	 * storm names the same few devices on every line
+	 * storm names the same few devices on every line, failing disks
+	 * a few dozen (partitions, H:C:T:L, the md arrays)
 	 */
 	struct {
 		char name[MDC_NAME];
 		int boot;
 		struct mdc_dev *d;
-	} devcache[8];
+	} devcache[MDC_DEVCACHE];
 	/*
 	 * find_leg()'s last answers by the name's hash: the leg found
 	 * (index + 1, 0: none kept), and a name none of the first nlegs

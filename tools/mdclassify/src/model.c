@@ -396,7 +396,7 @@ static struct mdc_dev *get_dev(struct mdc_model *m, const char *name,
 	/* nvme0n1 and nvme3n1 differ in one byte: hash them all */
 	for (len = 0; name[len]; len++)
 		h = h * 31 + (unsigned char)name[len];
-	slot = (h ^ h >> 5) % 8;
+	slot = (h ^ h >> 5) % MDC_DEVCACHE;
 	if (m->devcache[slot].d && m->devcache[slot].boot == w->boot &&
 	    !strcmp(m->devcache[slot].name, name))
 		return m->devcache[slot].d;
