@@ -351,9 +351,12 @@ struct mdc_anchor {
 	char lit[MDC_MAX_ANCHOR];
 	unsigned char len;
 };
+
+/* msg: len bytes and a NUL (strlen(msg) == len) */
 int mdc_rules(const char *msg, size_t len, const char *tag,
 	      struct mdc_event *ev);
-int mdc_rules_ahead(const char *msg, const char *tag, struct mdc_event *ev);
+int mdc_rules_ahead(const char *msg, size_t len, const char *tag,
+		    struct mdc_event *ev);
 /* times the calling thread's wording memo knew rows to pass or place */
 unsigned long mdc_rules_memo_used(void);
 unsigned int mdc_rule_count(void);

@@ -29,12 +29,14 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-static void cpy(char *dst, size_t n, const char *s, size_t len)
+/* the length copied */
+static size_t cpy(char *dst, size_t n, const char *s, size_t len)
 {
 	if (len >= n)
 		len = n - 1;
 	memcpy(dst, s, len);
 	dst[len] = 0;
+	return len;
 }
 
 /* copy a device-like token: stops at space , : ) ] ; ( */
@@ -796,20 +798,21 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
 	case F_SCSI: {
 		char hctl[32];
 		const char *h = m + 3;
+		size_t hl;
 
 		p = h;
 		while (isdigit((unsigned char)*p) || *p == ':')
 			p++;
 		if (p - h < 8 || p[-1] != ':' || *p != ' ')
 			return 0;
-		cpy(hctl, sizeof(hctl), h, p - h - 1);
+		hl = cpy(hctl, sizeof(hctl), h, p - h - 1);
 		while (*p == ' ')
 			p++;
 		if (*p == '[') {
 			p = devtok(p + 1, ev->dev, sizeof(ev->dev));
 			if (*p == ']')
 				p++;
-			cpy(ev->dev2, sizeof(ev->dev2), hctl, strlen(hctl));
+			cpy(ev->dev2, sizeof(ev->dev2), hctl, hl);
 		} else {
 			/* no [sdX]: keep the H:C:T:L, resolved later */
 			snprintf(ev->dev, sizeof(ev->dev), "%s", hctl);
@@ -1307,12 +1310,13 @@ int mdc_rules(const char *m, size_t len, const char *tag,
 	size_t n;
 	int ret;
 
-	(void)len;
 	pthread_once(&rows_once, rows_init);
-	while (*m == ' ' || *m == '\t')
+	while (len && (*m == ' ' || *m == '\t')) {
 		m++;
+		len--;
+	}
 	tags = tag_mask(tag);
-	n = strlen(m);
+	n = len;
 	if (n > MEMO_TEXT || no_memo)
 		return walk(m, n, tags, ev);
 	if (memo_use.rest) {
@@ -1353,12 +1357,15 @@ int mdc_rules(const char *m, size_t len, const char *tag,
  * mdc_rules() without the memo, which belongs to the model's thread:
  * for the thread that loads lines ahead of the model (scan.c)
  */
-int mdc_rules_ahead(const char *m, const char *tag, struct mdc_event *ev)
+int mdc_rules_ahead(const char *m, size_t len, const char *tag,
+		    struct mdc_event *ev)
 {
 	pthread_once(&rows_once, rows_init);
-	while (*m == ' ' || *m == '\t')
+	while (len && (*m == ' ' || *m == '\t')) {
 		m++;
-	return walk(m, strlen(m), tag_mask(tag), ev);
+		len--;
+	}
+	return walk(m, len, tag_mask(tag), ev);
 }
 
 /* ---- the table as the rest of the program sees it ---- */

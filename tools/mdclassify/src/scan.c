@@ -1779,7 +1779,8 @@ static int rules_ahead(struct ring *r)
 		    !mdc_escaped_nl(hs->ls[i] + h->msg, h->msglen)) {
 			memcpy(buf, hs->ls[i] + h->msg, h->msglen);
 			buf[h->msglen] = 0;
-			h->pret = mdc_rules_ahead(buf, hs->th[h->th].tag,
+			h->pret = mdc_rules_ahead(buf, h->msglen,
+						  hs->th[h->th].tag,
 						  &hs->pev[i]);
 		}
 		__atomic_store_n(&hs->pdone, i + 1, __ATOMIC_RELEASE);

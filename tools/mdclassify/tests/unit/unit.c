@@ -220,6 +220,11 @@ static int rule(const char *s)
 	return mdc_rules(s, strlen(s), "kernel", &E);
 }
 
+static int rule_tag(const char *s, const char *tag)
+{
+	return mdc_rules(s, strlen(s), tag, &E);
+}
+
 static void rules(void)
 {
 	CHECK("rule-blk-medium", rule("critical medium error, dev sdb, sector 5 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2") &&
@@ -267,19 +272,26 @@ static void rules(void)
 	      E.kind == EV_GLOBALSIG && E.sig == SIG_REQUEST);
 	CHECK("rule-dm-mirror", rule("device-mapper: raid1: Read failure on mirror device 253:3.  Failing I/O.") &&
 	      E.kind == EV_MIRROR_FAIL && !strcmp(E.dev, "253:3"));
-	CHECK("rule-dmeventd-raid", mdc_rules("WARNING: Device #0 of raid1 array, vg0-iris_boot, has failed.", 60, "dmeventd", &E) &&
+	CHECK("rule-dmeventd-raid",
+	      rule_tag("WARNING: Device #0 of raid1 array, vg0-iris_boot, has failed.",
+		       "dmeventd") &&
 	      E.kind == EV_LVFAIL && E.num == 0 && !strcmp(E.dev2, "vg0/iris_boot"));
-	CHECK("rule-dmeventd-mirror", mdc_rules("Primary mirror device 252:58 read failed.", 41, "dmeventd", &E) &&
+	CHECK("rule-dmeventd-mirror",
+	      rule_tag("Primary mirror device 252:58 read failed.", "dmeventd") &&
 	      E.kind == EV_MIRROR_FAIL && !strcmp(E.dev, "252:58"));
-	CHECK("rule-dm-name-escape", mdc_rules("my--vg-lv--a is now in-sync.", 28, "dmeventd", &E) &&
+	CHECK("rule-dm-name-escape",
+	      rule_tag("my--vg-lv--a is now in-sync.", "dmeventd") &&
 	      !strcmp(E.dev2, "my-vg/lv-a"));
-	CHECK("rule-admin-sudo", mdc_rules("root : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/sbin/mdadm /dev/md0 --fail /dev/sdb1", 87, "sudo", &E) &&
+	CHECK("rule-admin-sudo",
+	      rule_tag("root : TTY=pts/0 ; PWD=/root ; USER=root ; "
+		       "COMMAND=/sbin/mdadm /dev/md0 --fail /dev/sdb1", "sudo") &&
 	      E.kind == EV_ADMIN && !strcmp(E.dev, "sdb1") && !strcmp(E.array, "md0"));
 	CHECK("rule-oops", rule("BUG: kernel NULL pointer dereference, address: 0000000000000008") &&
 	      E.kind == EV_SW_START);
 	CHECK("rule-hung-task", rule("INFO: task md0_raid1:123 blocked for more than 120 seconds.") &&
 	      E.kind == EV_SW_START && E.storage);
-	CHECK("rule-lvm-warning-not-oops", !mdc_rules("WARNING: RaidLV vg0/lv needs to be refreshed!", 44, "lvm", &E) ||
+	CHECK("rule-lvm-warning-not-oops",
+	      !rule_tag("WARNING: RaidLV vg0/lv needs to be refreshed!", "lvm") ||
 	      E.kind != EV_SW_START);
 	CHECK("rule-version", rule("Linux version 6.18.2-1-amd64 (debian-kernel@lists.debian.org)") &&
 	      E.kind == EV_VERSION && !strcmp(E.dev2, "6.18.2-1-amd64"));
@@ -340,7 +352,7 @@ static void *rules_ahead_thread(void *arg)
 	static struct mdc_event e;
 	const char *s = arg;
 
-	return (void *)(long)(mdc_rules_ahead(s, "kernel", &e) &&
+	return (void *)(long)(mdc_rules_ahead(s, strlen(s), "kernel", &e) &&
 			      !memcmp(&e, &E, sizeof(e)));
 }
 
@@ -392,7 +404,7 @@ static void rules_ahead(void)
 
 	for (i = 0; i < ARRAY_SIZE(msgs); i++) {
 		int ra = mdc_rules(msgs[i], strlen(msgs[i]), "kernel", &a);
-		int rb = mdc_rules_ahead(msgs[i], "kernel", &b);
+		int rb = mdc_rules_ahead(msgs[i], strlen(msgs[i]), "kernel", &b);
 
 		same += ra == rb && !memcmp(&a, &b, sizeof(a));
 	}
@@ -413,7 +425,7 @@ static void rules_ahead(void)
 		snprintf(msg, sizeof(msg), fmt[i >= 3000],
 			 i < 3000 ? i : i % 7);
 		same += mdc_rules(msg, strlen(msg), "kernel", &a) ==
-			mdc_rules_ahead(msg, "kernel", &b) &&
+			mdc_rules_ahead(msg, strlen(msg), "kernel", &b) &&
 			!memcmp(&a, &b, sizeof(a));
 	}
 	CHECK("rules-memo-skipped-and-back-same-events", same == 6000);
@@ -459,11 +471,11 @@ static void *wm_thread(void *arg)
 
 	/* twice: a wording is kept from the second time it is seen */
 	if (w->a) {
-		mdc_rules_ahead(w->a, "kernel", &w->ea);
-		w->ra = mdc_rules_ahead(w->a, "kernel", &w->ea);
+		mdc_rules_ahead(w->a, strlen(w->a), "kernel", &w->ea);
+		w->ra = mdc_rules_ahead(w->a, strlen(w->a), "kernel", &w->ea);
 	}
 	w->used = mdc_rules_memo_used();
-	w->rb = mdc_rules_ahead(w->b, "kernel", &w->eb);
+	w->rb = mdc_rules_ahead(w->b, strlen(w->b), "kernel", &w->eb);
 	w->used = mdc_rules_memo_used() - w->used;
 	return NULL;
 }
