@@ -752,6 +752,55 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 	return 1;
 }
 
+/*
+ * The rest of a block layer error line after its device, read in the
+ * order the kernel prints it: ", sector %llu op 0x%x:(%s) flags 0x%x
+ * phys_seg %u".  The caller saw no "phys_seg " or " flags " start before
+ * " error, dev " (where one would run into it, too); none starts in that
+ * literal, nor in the device (no blank in it, and ", sector " after it);
+ * and none starts in what is read here before its own place: a blank
+ * comes only after ',', "sector", the sector's digits and "op", and in
+ * none of those places, the op has no blank and ends at ')', and "op"
+ * and the hex of "0x%x" hold no "phys_seg".  ":(" and ')' are the first
+ * after the device as well.  So every field is the one family_start()'s
+ * searches (from the start of the message for phys_seg and flags) would
+ * find.  0: not in that order; family_start() searches.
+ */
+static int blk_tail(const char *p, struct fctx *c, struct mdc_event *ev)
+{
+	const char *t, *op, *e, *f;
+
+	if (strncmp(p, ", sector ", 9))
+		return 0;
+	for (t = p + 9; isdigit((unsigned char)*t); t++)
+		;
+	if (strncmp(t, " op 0x", 6))
+		return 0;
+	for (t += 6; isxdigit((unsigned char)*t); t++)
+		;
+	if (t[0] != ':' || t[1] != '(')
+		return 0;
+	op = t + 2;
+	for (e = op; *e && *e != ')' && *e != ' '; e++)
+		;
+	if (strncmp(e, ") flags ", 8))
+		return 0;
+	f = e + 8;
+	t = f + (f[0] == '0' && (f[1] | 32) == 'x' ? 2 : 0);
+	while (isxdigit((unsigned char)*t))
+		t++;
+	if (strncmp(t, " phys_seg ", 10))
+		return 0;
+	t += 10;
+	ev->sector = num_at(p + 9, 0);
+	cpy(ev->dev2, sizeof(ev->dev2), c->op,
+	    cpy(c->op, sizeof(c->op), op, e - op));
+	ev->num = (long)num_at(t, 0);
+	c->zero_seg = isdigit((unsigned char)*t) && !ev->num;
+	c->flush = (num_at(f, 0) & 0x800) != 0;	/* REQ_PREFLUSH (5.x+) */
+	return 1;
+}
+
 /* the start of a family's messages; 0 when the message is not one */
 static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
 			struct mdc_event *ev)
@@ -823,16 +872,28 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
 	case F_BLK: {
 		const char *s = m;
 		unsigned long flags;
+		int later = 1;
 
 		/* "%s error, dev %s, sector %llu op 0x%x:(%s) flags 0x%x phys_seg %u" */
 		q = strstr(m, " error, dev ");
 		if (!q)
 			return 0;
-		p = strstr(m, ": ");	/* caller prefixes of older kernels */
-		if (p && p < q)
-			s = p + 2;
+		/*
+		 * the first ": " before it is a caller's prefix (older
+		 * kernels); and whether "phys_seg " and " flags " are first
+		 * found after it, for blk_tail()
+		 */
+		for (p = m; p < q; p++) {
+			if (p[0] == ':' && p[1] == ' ' && s == m)
+				s = p + 2;
+			else if ((p[0] == 'p' && !strncmp(p, "phys_seg ", 9)) ||
+				 (p[0] == ' ' && !strncmp(p, " flags ", 7)))
+				later = 0;
+		}
 		cpy(c->status, sizeof(c->status), s, q - s);
 		p = devtok(q + 12, ev->dev, sizeof(ev->dev));
+		if (later && blk_tail(p, c, ev))
+			return 1;
 		ev->sector = num_after(p, "sector ", NULL);
 		p = strstr(p, ":(");
 		if (p) {

@@ -235,6 +235,23 @@ static void rules(void)
 	      E.sig == SIG_BENIGN);
 	CHECK("rule-blk-flush-phys-seg-0-not-request", rule("blk_update_request: I/O error, dev sds, sector 0 op 0x1:(WRITE) flags 0x800 phys_seg 0 prio class 0") &&
 	      E.sig == SIG_IOERR);
+	/* read in the kernel's order (blk_tail()) or by search: the same */
+#define SDB7 "I/O error, dev sdb, sector 7 op "
+	CHECK("rule-blk-fields-in-order",
+	      rule(SDB7 "0x1:(WRITE) flags 0x800 phys_seg 0 prio class 2") &&
+	      E.sig == SIG_IOERR && E.sector == 7 &&
+	      !strcmp(E.dev2, "WRITE") && !strcmp(E.dev, "sdb"));
+	CHECK("rule-blk-fields-other-order",
+	      rule(SDB7 "0x1:(WRITE) phys_seg 0 flags 0x800") &&
+	      E.sig == SIG_IOERR && E.sector == 7 &&
+	      !strcmp(E.dev2, "WRITE") && !strcmp(E.dev, "sdb"));
+	CHECK("rule-blk-read-phys-seg-0-in-order",
+	      rule(SDB7 "0x0:(READ) flags 0x0 phys_seg 0 prio class 2") &&
+	      E.sig == SIG_REQUEST && E.sector == 7 && !strcmp(E.dev2, "READ"));
+	CHECK("rule-blk-read-phys-seg-0-other-order",
+	      rule(SDB7 "0x0:(READ) prio class 2 phys_seg 0 flags 0x0") &&
+	      E.sig == SIG_REQUEST && E.sector == 7 && !strcmp(E.dev2, "READ"));
+#undef SDB7
 	CHECK("rule-blk-invalid", rule("invalid error, dev nvme0n1, sector 0 op 0x0:(READ) flags 0x4000 phys_seg 1 prio class 2") &&
 	      E.sig == SIG_REQUEST);
 	CHECK("rule-end-request-old", rule("end_request: I/O error, dev sdb, sector 29367344") &&
