@@ -112,6 +112,46 @@ size_t mdc_escape(char *dst, size_t dstlen, const char *src, size_t len)
 }
 
 /*
+ * Which of a NUL (MDC_HAS_NUL) and a backslash (MDC_HAS_BSLASH) the n
+ * bytes at p hold: one pass for the loader's two questions of a hit line
+ * (is it text, may it hold an escaped newline)
+ */
+unsigned int mdc_nul_bslash(const char *p, size_t n)
+{
+	unsigned int has = 0;
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i zero = _mm_setzero_si128(), bs = _mm_set1_epi8('\\');
+	__m128i acc0 = zero, acc1 = zero;
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+
+		acc0 = _mm_or_si128(acc0, _mm_cmpeq_epi8(v, zero));
+		acc1 = _mm_or_si128(acc1, _mm_cmpeq_epi8(v, bs));
+	}
+	if (i < n && n >= 16) {	/* the last 16 bytes, again in part */
+		__m128i v = _mm_loadu_si128((const __m128i *)(p + n - 16));
+
+		acc0 = _mm_or_si128(acc0, _mm_cmpeq_epi8(v, zero));
+		acc1 = _mm_or_si128(acc1, _mm_cmpeq_epi8(v, bs));
+		i = n;
+	}
+	if (_mm_movemask_epi8(acc0))
+		has |= MDC_HAS_NUL;
+	if (_mm_movemask_epi8(acc1))
+		has |= MDC_HAS_BSLASH;
+#endif
+	for (; i < n; i++) {
+		if (!p[i])
+			has |= MDC_HAS_NUL;
+		else if (p[i] == '\\')
+			has |= MDC_HAS_BSLASH;
+	}
+	return has;
+}
+
+/*
  * The first escaped newline ("\x0a", as the scanner writes a newline
  * inside a message) in the n bytes at p, or NULL: found by its
  * backslash, rare in kernel messages.  The model splits a message there,

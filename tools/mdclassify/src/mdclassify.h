@@ -145,6 +145,11 @@ struct mdc_line {
 	const char *pre_msg;
 	size_t pre_len;
 	int pre_ret;
+	/*
+	 * msg holds no NUL byte and no backslash (so no escaped newline):
+	 * the loader looked (scan.c); 0: not known
+	 */
+	int plain;
 };
 
 struct mdc_when {
@@ -336,6 +341,9 @@ struct mdc_model {
 /* escape.c */
 size_t mdc_escape(char *dst, size_t dstlen, const char *src, size_t len);
 const char *mdc_escaped_nl(const char *p, size_t n);
+#define MDC_HAS_NUL	1u
+#define MDC_HAS_BSLASH	2u
+unsigned int mdc_nul_bslash(const char *p, size_t n);
 
 /* lineformat.c */
 int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year);

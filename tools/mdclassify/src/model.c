@@ -1030,6 +1030,12 @@ void mdc_model_line(struct mdc_model *m, struct mdc_line *ln)
 	}
 	memcpy(buf, ln->msg, n);
 	buf[n] = 0;
+	if (ln->plain) {
+		/* the loader saw no NUL and no backslash: one message */
+		if (n)
+			one_message(m, ln, buf, n, &w);
+		return;
+	}
 	/* NUL bytes inside: cut there for matching (text kept for evidence) */
 	n = strlen(buf);
 	p = buf;

@@ -832,6 +832,7 @@ static int elision(const char *s, size_t n)
  * thread does not do it again (the finder is the read-ahead thread,
  * mostly, which has time to spare where hits are many): its length; in
  * facts LF_NUL the line (as far as it is parsed) holds a NUL byte,
+ * LF_BSLASH a backslash (it may hold an escaped newline, "\x0a"),
  * LF_NO_WRAP the next line is no mail-wrapped continuation of it by the
  * first tests of do_line()'s loop, LF_PARSED the line's mdc_parse_line()
  * for the year of its hits is below.  mdc_parse_line() of a zeroed line
@@ -845,6 +846,7 @@ static int elision(const char *s, size_t n)
 #define LF_PARSED	8u
 #define LF_REL		16u
 #define LF_ABS		32u
+#define LF_BSLASH	64u
 
 struct hline {
 	unsigned int len;		/* to its '\n' */
@@ -933,14 +935,18 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 	size_t n = le - ls;
 	const char *ns = le + 1, *ne;
 	struct mdc_line l;
+	unsigned int has;
 	int t;
 
 	h->len = n;
 	h->facts = LF_KNOWN;
 	if (n > MDC_MAX_LINE)
 		n = MDC_MAX_LINE;
-	if (memchr(ls, 0, n))
+	has = mdc_nul_bslash(ls, n);
+	if (has & MDC_HAS_NUL)
 		h->facts |= LF_NUL;
+	if (has & MDC_HAS_BSLASH)
+		h->facts |= LF_BSLASH;
 	if (line_kind(ls, n) == LK_TEXT) {
 		memset(&l, 0, sizeof(l));
 		if (mdc_parse_line(&l, ls, n, year) < 0) {
@@ -1107,6 +1113,9 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		else
 			memcpy(buf, ls, n);
 		hline_take(&l, h, th, base, n);
+		/* no continuation joined, and the loader saw what it holds */
+		l.plain = (facts & (LF_NUL | LF_BSLASH | LF_NO_WRAP)) ==
+			  LF_NO_WRAP;
 		if (pev) {
 			/* the message rules_ahead() classified */
 			l.pre_ev = pev;
@@ -1776,7 +1785,8 @@ static int rules_ahead(struct ring *r)
 		h->pret = -1;
 		if ((h->facts & (LF_PARSED | LF_NO_WRAP | LF_NUL)) ==
 		    (LF_PARSED | LF_NO_WRAP) && !h->ret && h->msglen &&
-		    !mdc_escaped_nl(hs->ls[i] + h->msg, h->msglen)) {
+		    (!(h->facts & LF_BSLASH) ||
+		     !mdc_escaped_nl(hs->ls[i] + h->msg, h->msglen))) {
 			memcpy(buf, hs->ls[i] + h->msg, h->msglen);
 			buf[h->msglen] = 0;
 			h->pret = mdc_rules_ahead(buf, h->msglen,
