@@ -346,12 +346,12 @@ static void rows_init(void)
 		for (b = 0; b < 256; b++)
 			if (!anchored || (unsigned char)r->pat[0] == b)
 				fam_first[r->fam][b] |= bit;
-		if (r->match > M_EQ)
-			continue;	/* M_STATUS, M_NVME */
+		if (r->match == M_NVME)
+			continue;
 		if (!strpbrk(r->pat, "0123456789") &&
 		    (!r->also || !strpbrk(r->also, "0123456789")))
 			fam_nodigit[r->fam] |= bit;
-		else
+		else if (r->match != M_STATUS)
 			wm_lits(i);
 	}
 	memo = getenv("MDCLASSIFY_MEMO");
@@ -947,7 +947,12 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
  * all, at the same place.  A row with digits in a literal matches no
  * message of a wording that the row with those digits made '0' does not
  * match (wm_may()).  This leans on row_match() deciding those rows by
- * their literals alone.
+ * their literals alone.  A block layer status row (M_STATUS, digit-free)
+ * is one too: the status it is compared with ends at the first " error,
+ * dev " and starts at the message or after the first ": " before that
+ * (family_start()), digit-free literals, so it is at the same place in
+ * every text of a wording, and it equals a word without digits in all
+ * of them or in none.
  *
  * It holds for the same part of the message only: what the memo keeps
  * of a family's rows is kept with the offset where they look (c->p), and
@@ -1170,8 +1175,9 @@ static void wm_keep(struct wm_fam *lv, enum mdc_fam f, uint64_t bit,
 	const char *w = wm->e->text + lv->off;
 	unsigned int i = r - mdc_rule_table;
 
-	if (r->match > M_EQ)
-		return;		/* M_STATUS, M_NVME */
+	if (r->match == M_NVME ||
+	    (r->match == M_STATUS && !(fam_nodigit[f] & bit)))
+		return;
 	if (fam_nodigit[f] & bit) {
 		if (!q) {
 			lv->absent |= bit;

@@ -549,6 +549,10 @@ static void wording_memo(void)
 	CHECK("rules-wording-fields-from-the-message",
 	      wm_same("sd 2:0:0:0: [sdc] tag#17 Sense Key : Medium Error [current]",
 		      "sd 3:0:0:0: [sdc] tag#19 Sense Key : Medium Error [current]"));
+	/* a block layer status row, passed or taken by the status's wording */
+#define SDB(n) "I/O error, dev sdb, sector " n " op 0x0:(READ) flags 0x0 phys_seg 1"
+	CHECK("rules-wording-status-row", wm_same(SDB("1"), SDB("2")));
+#undef SDB
 	/* ... and the device before the literal ends where it starts */
 	CHECK("rules-wording-literal-at-its-place",
 	      wm_same("md/raid1:md0: sdb1: rescheduling sector 4096",
