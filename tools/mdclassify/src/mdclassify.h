@@ -27,6 +27,7 @@
 #define MDC_MAX_SW	32
 #define MDC_MAX_GSIG	256
 #define MDC_MAX_MAP	2048
+#define MDC_MAP_SLOTS	4096	/* a power of two, over MDC_MAX_MAP */
 #define MDC_NAME	48
 #define MDC_MAX_HOSTS	32
 #define MDC_MAX_BOOTS	1024
@@ -284,6 +285,11 @@ struct mdc_model {
 	unsigned int ngsig;
 	struct mdc_map *map;		/* dm-N / major:minor / hctl -> name */
 	unsigned int nmap;
+	/*
+	 * map's index by from: open addressing on fh, index + 1 of an
+	 * entry (0: empty); entries are never taken out
+	 */
+	unsigned short *map_slot;
 	unsigned int map_gen;		/* counts the changes to map */
 	/*
 	 * classify.c: whether a leg owns each device (0 not known, 1 no,

@@ -7,7 +7,9 @@
  * LVs apart).  Devices (disks, NVMe namespaces and controllers, ATA links,
  * SCSI H:C:T:L) collect cause signals.  Everything is bounded.
  */
+#include <assert.h>
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +21,8 @@ void mdc_model_init(struct mdc_model *m, const struct mdc_opts *o)
 	m->opts = o;
 	m->gsig = calloc(MDC_MAX_GSIG, sizeof(*m->gsig));
 	m->map = calloc(MDC_MAX_MAP, sizeof(*m->map));
-	if (!m->gsig || !m->map) {
+	m->map_slot = calloc(MDC_MAP_SLOTS, sizeof(*m->map_slot));
+	if (!m->gsig || !m->map || !m->map_slot) {
 		fprintf(stderr, "mdclassify: out of memory\n");
 		exit(2);
 	}
@@ -42,6 +45,7 @@ void mdc_model_free(struct mdc_model *m)
 	free(m->files);
 	free(m->gsig);
 	free(m->map);
+	free(m->map_slot);
 	free(m->owns);
 }
 
@@ -90,40 +94,65 @@ static unsigned int name_hash(const char *s)
 	return h;
 }
 
+/* a probe ends at an empty slot; an index fits an unsigned short */
+static_assert(!(MDC_MAP_SLOTS & (MDC_MAP_SLOTS - 1)), "a power of two");
+static_assert(MDC_MAX_MAP < MDC_MAP_SLOTS, "an empty slot");
+static_assert(MDC_MAX_MAP <= USHRT_MAX, "index + 1 in a short");
+
+/*
+ * The map entry whose from is the text from (fh its hash), or NULL: the
+ * first kept of those, as a walk of the map in order finds it (entries
+ * are never taken out, and an entry's slot is the first empty one of
+ * its probe when it is kept, after those kept before it)
+ */
+static struct mdc_map *map_find(const struct mdc_model *m, const char *from,
+				unsigned int fh)
+{
+	unsigned int k = fh & (MDC_MAP_SLOTS - 1), i;
+
+	while ((i = m->map_slot[k])) {
+		if (m->map[i - 1].fh == fh && !strcmp(m->map[i - 1].from, from))
+			return &m->map[i - 1];
+		k = (k + 1) & (MDC_MAP_SLOTS - 1);
+	}
+	return NULL;
+}
+
 int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
 {
-	unsigned int i, fh = name_hash(from);
+	struct mdc_map *e = map_find(m, from, name_hash(from));
+	unsigned int k;
 
-	/* every SCSI line maps its H:C:T:L and host again: hashes first */
-	for (i = 0; i < m->nmap; i++) {
-		if (m->map[i].fh == fh && !strcmp(m->map[i].from, from)) {
-			if (strcmp(m->map[i].to, to) && !strncmp(from, "host", 4)) {
-				strcpy(m->map[i].to, "?");	/* ambiguous */
-				m->map_gen++;
-			}
-			return 0;
+	/* every SCSI line maps its H:C:T:L and host again */
+	if (e) {
+		if (strcmp(e->to, to) && !strncmp(from, "host", 4)) {
+			memcpy(e->to, "?", 2);	/* ambiguous */
+			m->map_gen++;
 		}
+		return 0;
 	}
 	if (m->nmap >= MDC_MAX_MAP) {
 		m->st.dropped_entities++;
 		return -1;
 	}
-	cpname(m->map[m->nmap].from, sizeof(m->map[0].from), from);
-	cpname(m->map[m->nmap].to, sizeof(m->map[0].to), to);
-	m->map[m->nmap].fh = name_hash(m->map[m->nmap].from);
-	m->nmap++;
+	e = &m->map[m->nmap];
+	cpname(e->from, sizeof(e->from), from);
+	cpname(e->to, sizeof(e->to), to);
+	e->fh = name_hash(e->from);
+	/* found by the hash of from as kept (escaped) */
+	for (k = e->fh & (MDC_MAP_SLOTS - 1); m->map_slot[k];
+	     k = (k + 1) & (MDC_MAP_SLOTS - 1))
+		;
+	m->map_slot[k] = ++m->nmap;
 	m->map_gen++;
 	return 0;
 }
 
 const char *mdc_model_lookup(const struct mdc_model *m, const char *from)
 {
-	unsigned int i, fh = name_hash(from);
+	const struct mdc_map *e = map_find(m, from, name_hash(from));
 
-	for (i = 0; i < m->nmap; i++)
-		if (m->map[i].fh == fh && !strcmp(m->map[i].from, from))
-			return m->map[i].to;
-	return NULL;
+	return e ? e->to : NULL;
 }
 
 /*
