@@ -743,7 +743,7 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		e = strchr(q + pl, ':');
 		if (!e)
 			return 0;
-		spacetok(e + 2, ev->dev2, sizeof(ev->dev2));
+		spacetok(e[1] ? e + 2 : e + 1, ev->dev2, sizeof(ev->dev2));
 		return 1;
 	case X_BUFIO:
 		devtok(q + pl + 1, ev->dev, sizeof(ev->dev));
@@ -890,6 +890,8 @@ static int family_start(enum mdc_fam f, const char *m, struct fctx *c,
 				 (p[0] == ' ' && !strncmp(p, " flags ", 7)))
 				later = 0;
 		}
+		if (s > q)	/* "x: error, dev": the ": " runs into it */
+			s = q;
 		cpy(c->status, sizeof(c->status), s, q - s);
 		p = devtok(q + 12, ev->dev, sizeof(ev->dev));
 		if (later && blk_tail(p, c, ev))

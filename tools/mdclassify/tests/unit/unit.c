@@ -235,6 +235,18 @@ static void rules(void)
 	      E.sig == SIG_BENIGN);
 	CHECK("rule-blk-flush-phys-seg-0-not-request", rule("blk_update_request: I/O error, dev sds, sector 0 op 0x1:(WRITE) flags 0x800 phys_seg 0 prio class 0") &&
 	      E.sig == SIG_IOERR);
+	/* texts that end where a field would be read (ASan: exact sizes) */
+	{
+		char *x = strdup("x: error, dev sdb");
+		char *y = strdup("scsi host2:");
+
+		CHECK("rule-blk-prefix-runs-into-literal",
+		      x && rule(x) && !strcmp(E.dev, "sdb") && !E.dev2[0]);
+		CHECK("rule-scsi-host-without-driver",
+		      y && rule(y) && E.num == 2 && !E.dev2[0]);
+		free(x);
+		free(y);
+	}
 	/* read in the kernel's order (blk_tail()) or by search: the same */
 #define SDB7 "I/O error, dev sdb, sector 7 op "
 	CHECK("rule-blk-fields-in-order",
