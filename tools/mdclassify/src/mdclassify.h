@@ -373,6 +373,8 @@ int mdc_rules_ahead(const char *msg, size_t len, const char *tag,
 		    struct mdc_event *ev);
 /* times the calling thread's wording memo knew rows to pass or place */
 unsigned long mdc_rules_memo_used(void);
+/* messages mdc_rules()' memo of messages answered */
+unsigned long mdc_rules_memo_hits(void);
 unsigned int mdc_rule_count(void);
 const char *mdc_rule_anchor(unsigned int i);
 unsigned int mdc_anchors(struct mdc_anchor *out, unsigned int max);
