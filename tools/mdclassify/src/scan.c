@@ -930,7 +930,7 @@ static int th_index(struct th *th, unsigned int *nth, unsigned int *last,
  */
 static void hline_fill(struct hline *h, const char *ls, const char *le,
 		       const char *e, struct th *th, unsigned int *nth,
-		       unsigned int *last, int year)
+		       unsigned int *last, int year, const char **next_end)
 {
 	size_t n = le - ls;
 	const char *ns = le + 1, *ne;
@@ -976,6 +976,7 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 	ne = memchr(ns, '\n', e - ns);
 	if (!ne)
 		return;		/* do_line() reads on to its own end */
+	*next_end = ne;
 	if (no_wrap(ns, ne - ns))
 		h->facts |= LF_NO_WRAP;
 }
@@ -1327,6 +1328,8 @@ struct hits {
 static void collect_hits(struct hits *hs)
 {
 	const char *p = hs->b, *counted = hs->b;
+	/* the end of the line after the last hit, when hline_fill() found it */
+	const char *next_end = NULL;
 	uint64_t nl = 0;
 
 	hs->n = 0;
@@ -1349,12 +1352,18 @@ static void collect_hits(struct hits *hs)
 			hs->resume_nl = nl;
 			break;
 		}
-		le = memchr(h, '\n', hs->e - h);
+		/* in a storm the hit line is the one after the last hit */
+		if (next_end && ls == p)
+			le = next_end;
+		else
+			le = memchr(h, '\n', hs->e - h);
+		next_end = NULL;
 		hs->ls[hs->n] = ls;
 		hs->nl[hs->n] = nl;
 		if (le)
 			hline_fill(&hs->hl[hs->n], ls, le, hs->e, hs->th,
-				   &hs->nth, &hs->th_last, hs->year);
+				   &hs->nth, &hs->th_last, hs->year,
+				   &next_end);
 		else
 			hs->hl[hs->n].facts = 0;
 		hs->n++;
