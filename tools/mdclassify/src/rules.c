@@ -1377,6 +1377,16 @@ static int walk(const char *m, size_t n, unsigned int tags,
 	return run_family(F_TOP, m, tags, ev);
 }
 
+/* the message without its leading blanks (*len bytes, made fewer) */
+static const char *skip_blanks(const char *m, size_t *len)
+{
+	while (*len && (*m == ' ' || *m == '\t')) {
+		m++;
+		(*len)--;
+	}
+	return m;
+}
+
 int mdc_rules(const char *m, size_t len, const char *tag,
 	      struct mdc_event *ev)
 {
@@ -1387,10 +1397,7 @@ int mdc_rules(const char *m, size_t len, const char *tag,
 	int ret;
 
 	pthread_once(&rows_once, rows_init);
-	while (len && (*m == ' ' || *m == '\t')) {
-		m++;
-		len--;
-	}
+	m = skip_blanks(m, &len);
 	tags = tag_mask(tag);
 	n = len;
 	if (n > MEMO_TEXT || no_memo)
@@ -1438,10 +1445,7 @@ int mdc_rules_ahead(const char *m, size_t len, const char *tag,
 		    struct mdc_event *ev)
 {
 	pthread_once(&rows_once, rows_init);
-	while (len && (*m == ' ' || *m == '\t')) {
-		m++;
-		len--;
-	}
+	m = skip_blanks(m, &len);
 	return walk(m, len, tag_mask(tag), ev);
 }
 

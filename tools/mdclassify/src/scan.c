@@ -616,6 +616,21 @@ static void field_tag(struct mdc_line *l, const char *ident,
 		snprintf(l->tag, sizeof(l->tag), "%s", ident);
 }
 
+/* a journal record's MESSAGE (msg, NUL-terminated) to the model */
+static void record_line(struct mdc_model *m, struct mdc_line *l,
+			enum mdc_fmt fmt, int file, uint64_t lineno,
+			const char *msg)
+{
+	l->fmt = fmt;
+	l->file = file;
+	l->lineno = lineno;
+	l->msg = msg;
+	l->msglen = strlen(msg);
+	l->raw = msg;
+	l->rawlen = l->msglen;
+	mdc_model_line(m, l);
+}
+
 static int process_json(struct mdc_model *m, const char *s, size_t len,
 			int file, uint64_t lineno)
 {
@@ -675,14 +690,7 @@ static int process_json(struct mdc_model *m, const char *s, size_t len,
 	if (json_object_object_get_ex(o, "_TRANSPORT", &v))
 		tr = json_object_get_string(v);
 	field_tag(&l, ident, tr);
-	l.fmt = FMT_JSON;
-	l.file = file;
-	l.lineno = lineno;
-	l.msg = msg;
-	l.msglen = strlen(msg);
-	l.raw = msg;
-	l.rawlen = l.msglen;
-	mdc_model_line(m, &l);
+	record_line(m, &l, FMT_JSON, file, lineno, msg);
 	json_object_put(o);
 	return 0;
 }
@@ -756,14 +764,7 @@ static void process_export(struct mdc_model *m, const char *b, const char *e,
 	if (v)
 		snprintf(tr, sizeof(tr), "%.*s", (int)n, v);
 	field_tag(&l, ident[0] ? ident : NULL, tr);
-	l.fmt = FMT_EXPORT;
-	l.file = file;
-	l.lineno = lineno;
-	l.msg = msg;
-	l.msglen = strlen(msg);
-	l.raw = msg;
-	l.rawlen = l.msglen;
-	mdc_model_line(m, &l);
+	record_line(m, &l, FMT_EXPORT, file, lineno, msg);
 }
 
 /* ---- lines ---------------------------------------------------------- */

@@ -215,14 +215,14 @@ static void records(void)
 
 static struct mdc_event E;
 
-static int rule(const char *s)
-{
-	return mdc_rules(s, strlen(s), "kernel", &E);
-}
-
 static int rule_tag(const char *s, const char *tag)
 {
 	return mdc_rules(s, strlen(s), tag, &E);
+}
+
+static int rule(const char *s)
+{
+	return rule_tag(s, "kernel");
 }
 
 static void rules(void)
