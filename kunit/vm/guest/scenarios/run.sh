@@ -276,20 +276,27 @@ t_recovery() {
 	# yet in sync only the primary may serve a read, and it rejected it, so
 	# it ends with that status and fails no leg), never EIO;
 	# admin commands return within ADMIN_TMO; resync completes; data intact.
+	# A precondition, patched or not: the resync has not reached the
+	# armed region (HIREG) when the fault is disarmed.
 	ADMIN_TMO=60
 	# ----
 	LVSIZE=448M
-	# The resync copies one 512 KiB region after another and must not
-	# reach HI while it is armed (a recovery copy the primary rejects
-	# fails it, as today).  Unthrottled it copies ~30 regions a second,
-	# so it runs at 1 % of kcopyd's time until the faults are disarmed.
+	# The resync copies one region after another (one at a time, in
+	# order) and must not reach HI while it is armed: a recovery copy the
+	# primary rejects fails it, as today.  Unthrottled it copies ~30
+	# regions a second; with the kcopyd throttle at 1 % (each copy job
+	# held back up to 1 s) about one, far from HIREG within the guest
+	# watchdog's time, until the faults are disarmed.
 	THR=/sys/module/dm_mirror/parameters/raid1_resync_throttle
 	[ -w $THR ] || { fail "no $THR"; return; }
+	THR0=$(cat $THR)
 	echo 1 > $THR
-	setup_array lvm-mirror || { echo 100 > $THR; return; }
+	setup_array lvm-mirror || { echo $THR0 > $THR; return; }
 	note "initial: $(dmsetup status vg-lv)"
 	SUM0=$(vmio sum $ARR 0 4096); HI=$((400 * 1048576)); SUMHI=$(vmio sum $ARR $HI 4096)
-	HIREG=$((HI / 524288))
+	# the region of HI: sectors over the LV's, times its regions
+	HIREG=$(dmsetup status vg-lv | awk -v s=$((HI / 512)) \
+		'{ split($(5 + $4), a, "/"); print int(s * a[2] / $2) }')
 	mark_dmesg
 	# misaligned O_DIRECT reads (scenario 3) while the primary is healthy
 	r=$(vmio read $ARR 0 4096 1 30 $SUM0); echo "  misaligned: $r ($(sync_state))"
@@ -310,9 +317,10 @@ t_recovery() {
 	expect "mirror health after request errors" "$(health)" = AA
 	# disarm before the resync reaches the range: a recovery copy the
 	# primary rejects fails it (dm-raid1 keeps today's recovery handling)
-	done_regions=$(dmsetup status vg-lv | awk '{split($7, a, "/"); print a[1]}')
 	disarm e0
-	echo 100 > $THR
+	# read after the disarm: the most the resync can have done armed
+	done_regions=$(dmsetup status vg-lv | awk '{ split($(5 + $4), a, "/"); print a[1] }')
+	echo $THR0 > $THR
 	expect "resync short of region $HIREG while armed" "$done_regions" -lt $HIREG
 	# background readers while admin commands run
 	( vmio read $ARR 0 4096 1 200 >/tmp/bg1 ) &
