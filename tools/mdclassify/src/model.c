@@ -94,6 +94,25 @@ static unsigned int name_hash(const char *s)
 	return h;
 }
 
+/*
+ * s as the map keeps its names (escaped, cut to n - 1 bytes): s itself
+ * when that is s already, the usual case, else a copy in buf (n bytes).
+ * The map is asked and filled with names in that form, so a name with a
+ * control byte or a name too long is found again, not kept once a call.
+ */
+static const char *kept_name(const char *s, char *buf, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i + 1 < n && u[i] >= 0x20 && u[i] < 0x7f; i++)
+		;
+	if (!u[i])
+		return s;
+	cpname(buf, n, s);
+	return buf;
+}
+
 /* a probe ends at an empty slot; an index fits an unsigned short */
 static_assert(!(MDC_MAP_SLOTS & (MDC_MAP_SLOTS - 1)), "a power of two");
 static_assert(MDC_MAX_MAP < MDC_MAP_SLOTS, "an empty slot");
@@ -118,14 +137,30 @@ static struct mdc_map *map_find(const struct mdc_model *m, const char *from,
 	return NULL;
 }
 
-int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
+/*
+ * mdc_model_add_map() for a name not found as it is, or mapped elsewhere;
+ * out of line, so that the buffers and the escaping stay off the path of
+ * a name mapped again, which every SCSI line takes
+ */
+static __attribute__((noinline)) int map_add(struct mdc_model *m,
+					    const char *from, const char *to,
+					    struct mdc_map *e)
 {
-	struct mdc_map *e = map_find(m, from, name_hash(from));
+	char fbuf[sizeof(m->map->from)], tbuf[sizeof(m->map->to)];
+	const char *kept;
 	unsigned int k;
 
-	/* every SCSI line maps its H:C:T:L and host again */
+	if (!e) {
+		kept = kept_name(from, fbuf, sizeof(fbuf));
+		if (kept != from) {
+			from = kept;
+			e = map_find(m, from, name_hash(from));
+		}
+	}
+	to = kept_name(to, tbuf, sizeof(tbuf));
 	if (e) {
-		if (strcmp(e->to, to) && !strncmp(from, "host", 4)) {
+		if (strcmp(e->to, to) && !strncmp(e->from, "host", 4) &&
+		    strcmp(e->to, "?")) {
 			memcpy(e->to, "?", 2);	/* ambiguous */
 			m->map_gen++;
 		}
@@ -136,10 +171,9 @@ int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
 		return -1;
 	}
 	e = &m->map[m->nmap];
-	cpname(e->from, sizeof(e->from), from);
-	cpname(e->to, sizeof(e->to), to);
+	memcpy(e->from, from, strlen(from) + 1);
+	memcpy(e->to, to, strlen(to) + 1);
 	e->fh = name_hash(e->from);
-	/* found by the hash of from as kept (escaped) */
 	for (k = e->fh & (MDC_MAP_SLOTS - 1); m->map_slot[k];
 	     k = (k + 1) & (MDC_MAP_SLOTS - 1))
 		;
@@ -148,9 +182,31 @@ int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
 	return 0;
 }
 
+int mdc_model_add_map(struct mdc_model *m, const char *from, const char *to)
+{
+	struct mdc_map *e = map_find(m, from, name_hash(from));
+
+	/*
+	 * every SCSI line maps its H:C:T:L and host again, as they are: a
+	 * name keeps its first mapping, but a host with two disks is "?"
+	 */
+	if (e && (!strcmp(e->to, to) || strncmp(e->from, "host", 4) ||
+		  !strcmp(e->to, "?")))
+		return 0;
+	return map_add(m, from, to, e);
+}
+
 const char *mdc_model_lookup(const struct mdc_model *m, const char *from)
 {
+	char buf[sizeof(m->map->from)];
 	const struct mdc_map *e = map_find(m, from, name_hash(from));
+	const char *kept;
+
+	if (!e) {
+		kept = kept_name(from, buf, sizeof(buf));
+		if (kept != from)
+			e = map_find(m, kept, name_hash(kept));
+	}
 
 	return e ? e->to : NULL;
 }

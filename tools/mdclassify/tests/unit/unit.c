@@ -213,6 +213,58 @@ static void records(void)
 	done(m);
 }
 
+/*
+ * The map of names (H:C:T:L, hosts, ports, dm-N) keeps them escaped and
+ * cut to its size; a name with a control byte, or too long, is found
+ * again, not kept once a call until the map is full.
+ */
+static void map_names(void)
+{
+	static const char esc[] = "ata3\033[0m";
+	static const char sd_ctl[] =
+		"sd 2:0:0:0: [sd\001b] tag#1 Sense Key : Medium Error [current]\n"
+		"sd 2:0:0:0: [sd\001b] tag#2 Sense Key : Medium Error [current]\n";
+	char big[MDC_NAME + 20], edge[MDC_NAME];
+	struct mdc_model *m;
+	const char *to;
+	int i;
+
+	m = model_of("");
+	for (i = 0; i < MDC_MAX_MAP + 1; i++)
+		mdc_model_add_map(m, esc, "host1");
+	to = mdc_model_lookup(m, esc);
+	CHECK("map-name-escaped-kept-once", m->nmap == 1 && to &&
+	      !strcmp(to, "host1") && !m->st.dropped_entities &&
+	      mdc_model_lookup(m, "ata3\\x1b[0m") == to);
+	for (i = 0; i < 3; i++)
+		mdc_model_add_map(m, "sd\xc3\xa9\001", "host2");
+	to = mdc_model_lookup(m, "sd\xc3\xa9\001");
+	CHECK("map-name-utf8-escaped-kept-once", m->nmap == 2 && to &&
+	      !strcmp(to, "host2"));
+	memset(edge, 'e', sizeof(edge) - 1);
+	edge[sizeof(edge) - 1] = 0;
+	for (i = 0; i < 3; i++)
+		mdc_model_add_map(m, edge, "sdy");
+	CHECK("map-name-longest-kept-as-is", m->nmap == 3 &&
+	      (to = mdc_model_lookup(m, edge)) && !strcmp(to, "sdy"));
+	memset(big, 'd', sizeof(big) - 1);
+	big[sizeof(big) - 1] = 0;
+	for (i = 0; i < 3; i++)
+		mdc_model_add_map(m, big, "sdz");
+	to = mdc_model_lookup(m, big);
+	big[MDC_NAME - 1] = 0;
+	CHECK("map-name-too-long-kept-once", m->nmap == 4 && to &&
+	      !strcmp(to, "sdz") && mdc_model_lookup(m, big) == to);
+	done(m);
+
+	/* a host's disk named with a control byte is no ambiguous host */
+	m = model_of(sd_ctl);
+	to = mdc_model_lookup(m, "host2");
+	CHECK("map-host-escaped-disk-not-ambiguous", to &&
+	      !strcmp(to, "sd\\x01b") && m->nmap == 2);
+	done(m);
+}
+
 static struct mdc_event E;
 
 static int rule_tag(const char *s, const char *tag)
@@ -666,6 +718,7 @@ int main(void)
 	unsetenv("MDCLASSIFY_MEMO");	/* the wording memo cases need it */
 	formats();
 	records();
+	map_names();
 	rules();
 	rules_ahead();
 	wording_memo();
