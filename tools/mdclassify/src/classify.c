@@ -14,10 +14,13 @@
  * same sector failing over and over while the other mirror serves them)
  * is a rejected request.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mdclassify.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #define WIN_BEFORE	120.0	/* seconds before the leg's first event */
 #define WIN_AFTER	30.0	/* seconds after its fault */
@@ -278,16 +281,48 @@ static int in_window(const struct mdc_when *from, const struct mdc_when *to,
 	       when_le(x, to, WIN_AFTER, 60);
 }
 
-int mdc_kernel_affected(const char *ver)
+/*
+ * Where the two upstream fixes of the 5ff3f74e145a regression (v6.18)
+ * are, per kernel line: the first patch level that has f7b24c7b41f2
+ * ("md/raid1,raid10: don't fail devices for invalid IO errors", md only)
+ * and 14b007e17881 ("block: validate user space vectors during
+ * extraction"), -1 where none is known.  Lines after the last have both
+ * from their first release; lines before the first lack the regression.
+ * f7b24c7b41f2 is d934a2bbed53 in 6.18.33 and b5dbe4d1a20c in 7.0.10;
+ * 14b007e17881 is in 7.3 and 7.2.4.
+ */
+static const struct fixed_in {
+	unsigned char major, minor;
+	signed char md, blk;
+} fixed_in[] = {
+	{ 6, 18, 33, -1 },
+	{ 6, 19, -1, -1 },
+	{ 7, 0, 10, -1 },
+	{ 7, 1, 0, -1 },
+	{ 7, 2, 0, 4 },
+};
+
+int mdc_kernel_affected(const char *ver, int mirror)
 {
-	int a = 0, b = 0, c = 0;
+	int a = 0, b = 0, c = 0, first;
+	unsigned int i;
 
 	if (!ver || !ver[0] || sscanf(ver, "%d.%d.%d", &a, &b, &c) < 2)
 		return -1;
-	if (a == 6 && (b == 18 || b == 19))
-		return 1;
-	if (a == 7 && b == 0 && c < 10)
-		return 1;
+	if (a < fixed_in[0].major ||
+	    (a == fixed_in[0].major && b < fixed_in[0].minor))
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(fixed_in); i++) {
+		if (fixed_in[i].major != a || fixed_in[i].minor != b)
+			continue;
+		first = mirror ? fixed_in[i].blk : fixed_in[i].md;
+		return first < 0 || c < first;
+	}
+	/* a line the table does not know, before its last: no answer */
+	i = ARRAY_SIZE(fixed_in) - 1;
+	if (a < fixed_in[i].major ||
+	    (a == fixed_in[i].major && b < fixed_in[i].minor))
+		return -1;
 	return 0;
 }
 
@@ -397,21 +432,58 @@ static void cat(char *dst, size_t n, const char *fmt, const char *a)
 		snprintf(dst + l, n - l, fmt, a);
 }
 
+/* what a leg's line needs against the 5ff3f74e145a regression (fix_text()) */
+static const char regression[] =
+	"5ff3f74e145a (\"block: simplify direct io validity check\")";
+#define FIX_HEAD	256
+#define FIX_TEXT	384
+static const char fix_for[2][FIX_TEXT] = {	/* md's legs, a dm-mirror's */
+	"f7b24c7b41f2 (\"md/raid1,raid10: don't fail devices for invalid IO errors\"; in 6.18.33+, 7.0.10+ and 7.1+, no 6.19.y release); 14b007e17881 (\"block: validate user space vectors during extraction\"; in 7.2.4+ and 7.3+) also refuses malformed direct-I/O vectors from user space with EINVAL before they reach the array",
+	"14b007e17881 (\"block: validate user space vectors during extraction\"; in 7.2.4+ and 7.3+, no older stable line known), which refuses malformed direct-I/O vectors from user space with EINVAL before they reach the mirror (md's f7b24c7b41f2 does not cover dm-mirror; dm-io's 62dc37a819a5 and 47a5e62f3987, in 6.18.50+ and 7.2.4+, are not known to keep the leg in service)",
+};
+
+static_assert(FIX_HEAD + sizeof("install a kernel with ") + FIX_TEXT <=
+	      sizeof(((struct mdc_incident *)0)->fix), "a fix text fits");
+
+/*
+ * The kernel fix for a rejection that matches the 5ff3f74e145a regression:
+ * md's legs need f7b24c7b41f2, a dm-mirror's 14b007e17881.  A version
+ * with more than -rcN after it is a vendor's build, which may carry
+ * backports its version does not show.
+ */
 static void fix_text(const struct mdc_model *m, struct mdc_incident *in)
 {
 	const char *kv = m->kernel[0] ? m->kernel : NULL;
-	int aff;
+	int mirror = in->array && !strcmp(in->array, "dm-mirror");
+	int aff, a, b, c, n = 0;
+	const char *rest;
+	char head[FIX_HEAD];
 
 	if (m->opts && m->opts->kernel)
 		kv = m->opts->kernel;
-	aff = mdc_kernel_affected(kv);
+	aff = mdc_kernel_affected(kv, mirror);
 	if (aff == 0)
 		return;
-	snprintf(in->fix, sizeof(in->fix),
-		 "%s%s%sinstall a kernel with f7b24c7b41f2 (\"md/raid1,raid10: don't fail devices for invalid IO errors\", v7.1 / 7.0.10) and 14b007e17881 (\"block: validate user space vectors during extraction\"); no 6.18.y backport is known upstream",
-		 aff > 0 ? "kernel " : "if the kernel is 6.18.x-7.0.9 (5ff3f74e145a regression): ",
-		 aff > 0 ? kv : "",
-		 aff > 0 ? " is affected by 5ff3f74e145a (\"block: simplify direct io validity check\"): " : "");
+	if (aff > 0) {
+		if (sscanf(kv, "%d.%d.%d%n", &a, &b, &c, &n) < 3)
+			sscanf(kv, "%d.%d%n", &a, &b, &n);
+		rest = kv + n;
+		snprintf(head, sizeof(head),
+			 "kernel %.64s is affected by %s and lacks %s%s: ", kv,
+			 regression,
+			 mirror ? "14b007e17881, the fix dm-mirror needs" :
+			 "md's fix",
+			 *rest && strncmp(rest, "-rc", 3) ?
+			 " (by its version; a vendor kernel may carry backports)" :
+			 "");
+	} else {
+		snprintf(head, sizeof(head),
+			 "if the kernel is %s (5ff3f74e145a regression): ",
+			 mirror ? "6.18 to 7.2.3" :
+			 "6.18.0-6.18.32, 6.19.x or 7.0.0-7.0.9");
+	}
+	snprintf(in->fix, sizeof(in->fix), "%sinstall a kernel with %s", head,
+		 fix_for[mirror]);
 }
 
 static void action_text(struct mdc_incident *in, const struct mdc_leg *l,

@@ -407,7 +407,7 @@ struct mdc_incident {
 	const char *confidence;
 	int faulted;
 	char action[640];
-	char fix[320];
+	char fix[672];
 	char why[640];
 	char live[512];
 	struct mdc_evid *evid;
@@ -433,7 +433,7 @@ int mdc_classify(struct mdc_model *m, struct mdc_result *r);
 int mdc_classify_leg(struct mdc_model *m, unsigned int i,
 		     struct mdc_incident *inc);
 void mdc_result_free(struct mdc_result *r);
-int mdc_kernel_affected(const char *ver);
+int mdc_kernel_affected(const char *ver, int mirror);
 int mdc_exit_code(const struct mdc_result *r, int io_error);
 
 /* report_text.c, report_json.c, report_prom.c */

@@ -422,10 +422,33 @@ static void rules(void)
 	      E.sig == SIG_MEDIA && E.num == 2 && E.num2 == 0x8a);
 	CHECK("rule-num-md-sector-overflow", rule("md/raid1:md0: sdb1: rescheduling sector 18446744073709551616") &&
 	      E.kind == EV_RESCHED && E.sector == ULLONG_MAX);
-	CHECK("kernel-affected", mdc_kernel_affected("6.18.2-1-amd64") == 1 &&
-	      mdc_kernel_affected("6.12.40") == 0 &&
-	      mdc_kernel_affected("7.0.10") == 0 &&
-	      mdc_kernel_affected("7.0.3") == 1 && mdc_kernel_affected(NULL) < 0);
+	/* md legs: f7b24c7b41f2 is in 7.1, 7.0.10 and 6.18.33 */
+	CHECK("kernel-affected-md", mdc_kernel_affected("6.18.2-1-amd64", 0) == 1 &&
+	      mdc_kernel_affected("6.18.32", 0) == 1 &&
+	      mdc_kernel_affected("6.18.33", 0) == 0 &&
+	      mdc_kernel_affected("6.19.4", 0) == 1 &&
+	      mdc_kernel_affected("6.12.40", 0) == 0 &&
+	      mdc_kernel_affected("7.0.10", 0) == 0 &&
+	      mdc_kernel_affected("7.0.3", 0) == 1 &&
+	      mdc_kernel_affected("7.1.5", 0) == 0 &&
+	      mdc_kernel_affected(NULL, 0) < 0);
+	/* dm-mirror legs: only 14b007e17881 helps, in 7.3 and 7.2.4 */
+	CHECK("kernel-affected-mirror", mdc_kernel_affected("6.18.40", 1) == 1 &&
+	      mdc_kernel_affected("7.0.10", 1) == 1 &&
+	      mdc_kernel_affected("7.1.5", 1) == 1 &&
+	      mdc_kernel_affected("7.2.3", 1) == 1 &&
+	      mdc_kernel_affected("7.2.4", 1) == 0 &&
+	      mdc_kernel_affected("7.3.0", 1) == 0 &&
+	      mdc_kernel_affected("6.17.9", 1) == 0 &&
+	      mdc_kernel_affected("", 1) < 0);
+	/* versions as uname and logs write them */
+	CHECK("kernel-affected-forms", mdc_kernel_affected("6.18", 0) == 1 &&
+	      mdc_kernel_affected("6.18-rc3", 1) == 1 &&
+	      mdc_kernel_affected("6.19.14-arch1", 0) == 1 &&
+	      mdc_kernel_affected("7.10.1", 1) == 0 &&
+	      mdc_kernel_affected("10.0", 1) == 0 &&
+	      mdc_kernel_affected("6.20.1", 0) < 0 &&
+	      mdc_kernel_affected("v6.18.2", 0) < 0);
 }
 
 static void *rules_ahead_thread(void *arg)
