@@ -720,7 +720,7 @@ static void process_export(struct mdc_model *m, const char *b, const char *e,
 			   const char *ls, const char *le, int file,
 			   uint64_t lineno)
 {
-	char msg[MDC_MAX_LINE + 1], ident[24] = "", tr[16] = "";
+	char msg[MDC_MAX_LINE + 1], ident[24] = "", tr[16] = "", num[32];
 	const char *rs = ls, *re = le, *v;
 	struct mdc_line l;
 	size_t n;
@@ -741,14 +741,17 @@ static void process_export(struct mdc_model *m, const char *b, const char *e,
 	v = export_field(rs, re, "_BOOT_ID", &n);
 	if (v)
 		snprintf(l.boot, sizeof(l.boot), "%.*s", (int)n, v);
+	/* numbers are read from a copy: a field can end the buffer, unended */
 	v = export_field(rs, re, "__REALTIME_TIMESTAMP", &n);
 	if (v) {
-		l.abs = strtoll(v, NULL, 10) / 1000000;
+		snprintf(num, sizeof(num), "%.*s", (int)n, v);
+		l.abs = strtoll(num, NULL, 10) / 1000000;
 		l.has_abs = 1;
 	}
 	v = export_field(rs, re, "_SOURCE_MONOTONIC_TIMESTAMP", &n);
 	if (v) {
-		l.rel = strtod(v, NULL) / 1e6;
+		snprintf(num, sizeof(num), "%.*s", (int)n, v);
+		l.rel = strtod(num, NULL) / 1e6;
 		l.has_rel = 1;
 	}
 	v = export_field(rs, re, "_KERNEL_DEVICE", &n);

@@ -183,6 +183,29 @@ static void records(void)
 	      m->legs[0]->fault_at.clock == 2);
 	done(m);
 
+	/* the record's last field ends the buffer, no newline, no NUL */
+	{
+		static const char rec[] =
+			"MESSAGE=md/raid1:md0: Disk failure on sdb1, disabling device.\n"
+			"__REALTIME_TIMESTAMP=1700000000000000";
+		static struct mdc_opts o = { .year = 2024 };
+		char *buf = malloc(sizeof(rec) - 1);
+
+		m = calloc(1, sizeof(*m));
+		if (buf && m) {
+			memcpy(buf, rec, sizeof(rec) - 1);
+			mdc_model_init(m, &o);
+			mdc_model_file(m, "unit");
+			mdc_scan_buffer(m, buf, sizeof(rec) - 1, 0);
+		}
+		CHECK("fmt-journal-export-field-ends-buffer", buf && m &&
+		      m->nlegs == 1 && m->legs[0]->fault_at.clock == 2 &&
+		      m->legs[0]->fault_at.t == 1700000000.0);
+		free(buf);
+		if (m)
+			done(m);
+	}
+
 	m = model_of("{\"__REALTIME_TIMESTAMP\":\"1700000000000000\",\"_BOOT_ID\":\"aa\","
 		     "\"_TRANSPORT\":\"kernel\",\"MESSAGE\":\"md/raid1:md0: Disk failure on sdb1, disabling device.\\nmd/raid1:md0: Operation continuing on 1 devices.\"}\n");
 	CHECK("fmt-journal-json", m->nlegs == 1 && m->legs[0]->faulted &&
