@@ -302,15 +302,32 @@ static const struct fixed_in {
 	{ 7, 2, 0, 4 },
 };
 
+/* "x.y[.z]..." into *a, *b, *c (0 without z): the bytes read, or -1 */
+static int kver_parse(const char *ver, int *a, int *b, int *c)
+{
+	int n = 0;
+
+	*c = 0;
+	if (!ver || sscanf(ver, "%d.%d%n.%d%n", a, b, &n, c, &n) < 2)
+		return -1;
+	return n;
+}
+
+/* line a.b comes before row r's line */
+static int line_before(int a, int b, const struct fixed_in *r)
+{
+	return a < r->major || (a == r->major && b < r->minor);
+}
+
 int mdc_kernel_affected(const char *ver, int mirror)
 {
-	int a = 0, b = 0, c = 0, first;
+	const struct fixed_in *last = &fixed_in[ARRAY_SIZE(fixed_in) - 1];
+	int a, b, c, first;
 	unsigned int i;
 
-	if (!ver || !ver[0] || sscanf(ver, "%d.%d.%d", &a, &b, &c) < 2)
+	if (kver_parse(ver, &a, &b, &c) < 0)
 		return -1;
-	if (a < fixed_in[0].major ||
-	    (a == fixed_in[0].major && b < fixed_in[0].minor))
+	if (line_before(a, b, &fixed_in[0]))
 		return 0;
 	for (i = 0; i < ARRAY_SIZE(fixed_in); i++) {
 		if (fixed_in[i].major != a || fixed_in[i].minor != b)
@@ -319,11 +336,7 @@ int mdc_kernel_affected(const char *ver, int mirror)
 		return first < 0 || c < first;
 	}
 	/* a line the table does not know, before its last: no answer */
-	i = ARRAY_SIZE(fixed_in) - 1;
-	if (a < fixed_in[i].major ||
-	    (a == fixed_in[i].major && b < fixed_in[i].minor))
-		return -1;
-	return 0;
+	return line_before(a, b, last) ? -1 : 0;
 }
 
 static void lv_of(const struct mdc_model *m, const struct mdc_leg *l,
@@ -455,7 +468,7 @@ static void fix_text(const struct mdc_model *m, struct mdc_incident *in)
 {
 	const char *kv = m->kernel[0] ? m->kernel : NULL;
 	int mirror = in->array && !strcmp(in->array, "dm-mirror");
-	int aff, a, b, c, n = 0;
+	int aff, a, b, c;
 	const char *rest;
 	char head[FIX_HEAD];
 
@@ -465,9 +478,7 @@ static void fix_text(const struct mdc_model *m, struct mdc_incident *in)
 	if (aff == 0)
 		return;
 	if (aff > 0) {
-		if (sscanf(kv, "%d.%d.%d%n", &a, &b, &c, &n) < 3)
-			sscanf(kv, "%d.%d%n", &a, &b, &n);
-		rest = kv + n;
+		rest = kv + kver_parse(kv, &a, &b, &c);
 		snprintf(head, sizeof(head),
 			 "kernel %.64s is affected by %s and lacks %s%s: ", kv,
 			 regression,

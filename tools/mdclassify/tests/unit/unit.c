@@ -445,33 +445,62 @@ static void rules(void)
 	      E.sig == SIG_MEDIA && E.num == 2 && E.num2 == 0x8a);
 	CHECK("rule-num-md-sector-overflow", rule("md/raid1:md0: sdb1: rescheduling sector 18446744073709551616") &&
 	      E.kind == EV_RESCHED && E.sector == ULLONG_MAX);
-	/* md legs: f7b24c7b41f2 is in 7.1, 7.0.10 and 6.18.33 */
-	CHECK("kernel-affected-md", mdc_kernel_affected("6.18.2-1-amd64", 0) == 1 &&
-	      mdc_kernel_affected("6.18.32", 0) == 1 &&
-	      mdc_kernel_affected("6.18.33", 0) == 0 &&
-	      mdc_kernel_affected("6.19.4", 0) == 1 &&
-	      mdc_kernel_affected("6.12.40", 0) == 0 &&
-	      mdc_kernel_affected("7.0.10", 0) == 0 &&
-	      mdc_kernel_affected("7.0.3", 0) == 1 &&
-	      mdc_kernel_affected("7.1.5", 0) == 0 &&
-	      mdc_kernel_affected(NULL, 0) < 0);
-	/* dm-mirror legs: only 14b007e17881 helps, in 7.3 and 7.2.4 */
-	CHECK("kernel-affected-mirror", mdc_kernel_affected("6.18.40", 1) == 1 &&
-	      mdc_kernel_affected("7.0.10", 1) == 1 &&
-	      mdc_kernel_affected("7.1.5", 1) == 1 &&
-	      mdc_kernel_affected("7.2.3", 1) == 1 &&
-	      mdc_kernel_affected("7.2.4", 1) == 0 &&
-	      mdc_kernel_affected("7.3.0", 1) == 0 &&
-	      mdc_kernel_affected("6.17.9", 1) == 0 &&
-	      mdc_kernel_affected("", 1) < 0);
-	/* versions as uname and logs write them */
-	CHECK("kernel-affected-forms", mdc_kernel_affected("6.18", 0) == 1 &&
-	      mdc_kernel_affected("6.18-rc3", 1) == 1 &&
-	      mdc_kernel_affected("6.19.14-arch1", 0) == 1 &&
-	      mdc_kernel_affected("7.10.1", 1) == 0 &&
-	      mdc_kernel_affected("10.0", 1) == 0 &&
-	      mdc_kernel_affected("6.20.1", 0) < 0 &&
-	      mdc_kernel_affected("v6.18.2", 0) < 0);
+}
+
+/*
+ * mdc_kernel_affected(): md legs need f7b24c7b41f2 (7.1, 7.0.10,
+ * 6.18.33), dm-mirror legs 14b007e17881 (7.3, 7.2.4); versions as uname
+ * and logs write them.  want -1: unknown (any negative answer).
+ */
+static void kernel_affected(void)
+{
+	static const struct {
+		const char *name, *ver;
+		int mirror, want;
+	} c[] = {
+		{ "kernel-affected-md", "6.18.2-1-amd64", 0, 1 },
+		{ "kernel-affected-md", "6.18.32", 0, 1 },
+		{ "kernel-affected-md", "6.18.33", 0, 0 },
+		{ "kernel-affected-md", "6.19.4", 0, 1 },
+		{ "kernel-affected-md", "6.12.40", 0, 0 },
+		{ "kernel-affected-md", "7.0.10", 0, 0 },
+		{ "kernel-affected-md", "7.0.3", 0, 1 },
+		{ "kernel-affected-md", "7.1.5", 0, 0 },
+		{ "kernel-affected-md", NULL, 0, -1 },
+		{ "kernel-affected-mirror", "6.18.40", 1, 1 },
+		{ "kernel-affected-mirror", "7.0.10", 1, 1 },
+		{ "kernel-affected-mirror", "7.1.5", 1, 1 },
+		{ "kernel-affected-mirror", "7.2.3", 1, 1 },
+		{ "kernel-affected-mirror", "7.2.4", 1, 0 },
+		{ "kernel-affected-mirror", "7.3.0", 1, 0 },
+		{ "kernel-affected-mirror", "6.17.9", 1, 0 },
+		{ "kernel-affected-mirror", "", 1, -1 },
+		{ "kernel-affected-forms", "6.18", 0, 1 },
+		{ "kernel-affected-forms", "6.18-rc3", 1, 1 },
+		{ "kernel-affected-forms", "6.19.14-arch1", 0, 1 },
+		{ "kernel-affected-forms", "7.10.1", 1, 0 },
+		{ "kernel-affected-forms", "10.0", 1, 0 },
+		{ "kernel-affected-forms", "6.20.1", 0, -1 },
+		{ "kernel-affected-forms", "v6.18.2", 0, -1 },
+	};
+	unsigned int i, j;
+
+	for (i = 0; i < ARRAY_SIZE(c); i = j) {
+		int ok = 1;
+
+		for (j = i; j < ARRAY_SIZE(c) && !strcmp(c[j].name, c[i].name);
+		     j++) {
+			int got = mdc_kernel_affected(c[j].ver, c[j].mirror);
+
+			if (c[j].want < 0 ? got >= 0 : got != c[j].want) {
+				printf("     %s: %s -> %d, want %d\n", c[j].name,
+				       c[j].ver ? c[j].ver : "(null)", got,
+				       c[j].want);
+				ok = 0;
+			}
+		}
+		CHECK(c[i].name, ok);
+	}
 }
 
 static void *rules_ahead_thread(void *arg)
@@ -766,6 +795,7 @@ int main(void)
 	records();
 	map_names();
 	rules();
+	kernel_affected();
 	rules_ahead();
 	wording_memo();
 	ruletab();
