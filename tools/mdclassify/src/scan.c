@@ -786,37 +786,48 @@ static int is_export_field(const char *s, size_t len)
 	return 0;
 }
 
+/* a fixed string and its length, for the tables of line openings */
+#define LIT(s)	{ s, sizeof(s) - 1 }
+
+struct lit {
+	const char *s;
+	size_t n;
+};
+
+static int opens_with(const struct lit *k, const char *s, size_t n)
+{
+	for (; k->s; k++)
+		if (n >= k->n && *s == *k->s && !memcmp(s, k->s, k->n))
+			return 1;
+	return 0;
+}
+
 static int starts_message(const char *s, size_t n)
 {
-	static const char *const k[] = {
-		"md/", "md: ", "raid1", "raid5", "raid10", "sd ", "ata",
-		"nvme", "device-mapper:", "end_request", "blk_", "Buffer I/O",
-		"INFO:", "BUG", "Oops", "WARNING", NULL
+	static const struct lit k[] = {
+		LIT("md/"), LIT("md: "), LIT("raid1"), LIT("raid5"),
+		LIT("raid10"), LIT("sd "), LIT("ata"), LIT("nvme"),
+		LIT("device-mapper:"), LIT("end_request"), LIT("blk_"),
+		LIT("Buffer I/O"), LIT("INFO:"), LIT("BUG"), LIT("Oops"),
+		LIT("WARNING"), { NULL, 0 }
 	};
-	int i;
 
 	while (n && (*s == ' ' || *s == '\t')) {
 		s++;
 		n--;
 	}
-	for (i = 0; k[i]; i++)
-		if (n >= strlen(k[i]) && !memcmp(s, k[i], strlen(k[i])))
-			return 1;
-	return 0;
+	return opens_with(k, s, n);
 }
 
 static int continuation_token(const char *s, size_t n)
 {
-	static const char *const k[] = {
-		"op 0x", "Result:", "Read(", "Write(", "threshold [", "(sct ",
-		"initiating", "flags 0x", "phys_seg", NULL
+	static const struct lit k[] = {
+		LIT("op 0x"), LIT("Result:"), LIT("Read("), LIT("Write("),
+		LIT("threshold ["), LIT("(sct "), LIT("initiating"),
+		LIT("flags 0x"), LIT("phys_seg"), { NULL, 0 }
 	};
-	int i;
 
-	for (i = 0; k[i]; i++)
-		if (n >= strlen(k[i]) && !memcmp(s, k[i], strlen(k[i])))
-			return 1;
-	return 0;
+	return opens_with(k, s, n);
 }
 
 static int elision(const char *s, size_t n)
@@ -888,14 +899,39 @@ static enum line_kind line_kind(const char *ls, size_t n)
 /*
  * The line ns..ns+nn after a candidate is no mail-wrapped continuation of
  * it, by the tests that need no parse: empty or long, '[' in column 0 (a
- * time stamp or an editor's note), an elision, or a line that starts with
- * a time stamp (its parse would not be FMT_BARE; mdc_line_stamped() tells
- * so from the stamp alone, from the last one seen mostly)
+ * time stamp or an editor's note), or an elision ...
+ */
+static int no_wrap_text(const char *ns, size_t nn)
+{
+	return !nn || nn > 512 || *ns == '[' || elision(ns, nn);
+}
+
+/*
+ * ... or a line that starts with a time stamp (its parse would not be
+ * FMT_BARE; mdc_line_stamped() tells so from the stamp alone, from the
+ * last one seen mostly)
  */
 static int no_wrap(const char *ns, size_t nn)
 {
-	return !nn || nn > 512 || *ns == '[' || elision(ns, nn) ||
-	       mdc_line_stamped(ns, nn);
+	return no_wrap_text(ns, nn) || mdc_line_stamped(ns, nn);
+}
+
+/*
+ * The tests of do_line()'s loop after the parse: the line nl (nn bytes,
+ * no_wrap() of it false) is joined to a line of format fmt whose text is
+ * o bytes so far; *sep: it starts a message of its own
+ */
+static int joins(enum mdc_fmt fmt, size_t o, const struct mdc_line *nl,
+		 size_t nn, int *sep)
+{
+	if (nl->fmt != FMT_BARE)
+		return 0;
+	*sep = starts_message(nl->msg, nl->msglen);
+	/* a bare line takes only a bare line that goes on with it */
+	if (fmt == FMT_BARE &&
+	    (*sep || !continuation_token(nl->msg, nl->msglen)))
+		return 0;
+	return o + nn + 5 <= MDC_MAX_LINE;
 }
 
 /* t holds l's tag and host, the arrays whole (two inline compares) */
@@ -928,19 +964,33 @@ static int th_index(struct th *th, unsigned int *nth, unsigned int *last,
 }
 
 /*
+ * The parse of the line after a hit, made for the continuation test: when
+ * that line is the next hit, as in a bare log (no time stamps) where every
+ * line is a message, hline_fill() takes it rather than parse it again.
+ */
+struct ahead {
+	const char *s;		/* the line; NULL: none kept */
+	size_t n;
+	int ret;
+	struct mdc_line l;
+};
+
+/*
  * What is learnt of the hit line ls..le (at its '\n'); e: the end of the
  * bytes that may follow.  The line is parsed as do_line() would parse it
- * (not the JSON and export records it reads otherwise).
+ * (not the JSON and export records it reads otherwise), and so is the
+ * line after it when no_wrap() cannot tell whether it is joined.
  */
 static void hline_fill(struct hline *h, const char *ls, const char *le,
 		       const char *e, struct th *th, unsigned int *nth,
-		       unsigned int *last, int year, const char **next_end)
+		       unsigned int *last, int year, const char **next_end,
+		       struct ahead *ah)
 {
-	size_t n = le - ls;
+	size_t n = le - ls, nn;
 	const char *ns = le + 1, *ne;
 	struct mdc_line l;
 	unsigned int has;
-	int t;
+	int t, ret = -1;
 
 	h->len = n;
 	h->facts = LF_KNOWN;
@@ -952,8 +1002,14 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 	if (has & MDC_HAS_BSLASH)
 		h->facts |= LF_BSLASH;
 	if (line_kind(ls, n) == LK_TEXT) {
-		memset(&l, 0, sizeof(l));
-		if (mdc_parse_line(&l, ls, n, year) < 0) {
+		if (ah->s == ls && ah->n == n) {
+			l = ah->l;
+			ret = ah->ret;
+		} else {
+			memset(&l, 0, sizeof(l));
+			ret = mdc_parse_line(&l, ls, n, year);
+		}
+		if (ret < 0) {
 			h->ret = -1;
 			h->facts |= LF_PARSED;
 		} else {
@@ -975,13 +1031,38 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 			}
 		}
 	}
+	ah->s = NULL;
 	if (ns >= e)
 		return;		/* what follows is not in view */
 	ne = memchr(ns, '\n', e - ns);
 	if (!ne)
 		return;		/* do_line() reads on to its own end */
 	*next_end = ne;
-	if (no_wrap(ns, ne - ns))
+	nn = ne - ns;
+	/*
+	 * A bare line is mostly followed by another: no_wrap()'s look at
+	 * the stamp would fail, and the parse below is needed anyway
+	 * (a line with a stamp parses to another format, so it is not
+	 * joined either way).
+	 */
+	if (ret >= 0 && l.fmt == FMT_BARE ? no_wrap_text(ns, nn) :
+					    no_wrap(ns, nn)) {
+		h->facts |= LF_NO_WRAP;
+		return;
+	}
+	/*
+	 * do_line() joins nothing to a line it cannot parse, and a line
+	 * with a stamp takes most lines that no_wrap() lets by: the parse
+	 * would mostly be made twice
+	 */
+	if (ret < 0 || l.fmt != FMT_BARE)
+		return;
+	/* the first round of do_line()'s loop (o is n there) */
+	memset(&ah->l, 0, sizeof(ah->l));
+	ah->ret = mdc_parse_line(&ah->l, ns, nn, year);
+	ah->s = ns;
+	ah->n = nn;
+	if (ah->ret < 0 || !joins(l.fmt, n, &ah->l, nn, &t))
 		h->facts |= LF_NO_WRAP;
 }
 
@@ -1161,7 +1242,7 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		if (!ne)
 			break;
 		nn = ne - ns;
-		/* hline_fill()'s LF_NO_WRAP is this test */
+		/* hline_fill()'s LF_NO_WRAP is the first round of this */
 		if (no_wrap(ns, nn))
 			break;
 		/*
@@ -1170,14 +1251,7 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		 * model's year, as for the candidate).
 		 */
 		if (parse_cached(&nl, ns, nn, syslog_year(m), 1) < 0 ||
-		    nl.fmt != FMT_BARE)
-			break;
-		sep_msg = starts_message(nl.msg, nl.msglen);
-		if (!(l.fmt != FMT_BARE || continuation_token(nl.msg, nl.msglen)))
-			break;
-		if (l.fmt == FMT_BARE && sep_msg)
-			break;
-		if (o + nn + 5 > MDC_MAX_LINE)
+		    !joins(l.fmt, o, &nl, nn, &sep_msg))
 			break;
 		if (sep_msg) {
 			memcpy(buf + o, "\\x0a", 4);
@@ -1334,6 +1408,7 @@ static void collect_hits(struct hits *hs)
 	const char *p = hs->b, *counted = hs->b;
 	/* the end of the line after the last hit, when hline_fill() found it */
 	const char *next_end = NULL;
+	struct ahead ah;
 	uint64_t nl = 0;
 
 	hs->n = 0;
@@ -1341,6 +1416,7 @@ static void collect_hits(struct hits *hs)
 	hs->th_last = 0;
 	hs->overflow = 0;
 	hs->pdone = 0;
+	ah.s = NULL;
 	while (p < hs->e) {
 		const char *h = find_hit(p, p, hs->e), *ls, *le;
 
@@ -1367,7 +1443,7 @@ static void collect_hits(struct hits *hs)
 		if (le)
 			hline_fill(&hs->hl[hs->n], ls, le, hs->e, hs->th,
 				   &hs->nth, &hs->th_last, hs->year,
-				   &next_end);
+				   &next_end, &ah);
 		else
 			hs->hl[hs->n].facts = 0;
 		hs->n++;
