@@ -191,15 +191,21 @@ static const char *skip_sp(const char *p, const char *e)
 
 static int is_daemon_tag(const char *s, size_t n)
 {
-	static const char *const tags[] = {
-		"kernel", "dmeventd", "lvm", "lvm2", "mdadm", "smartd",
-		"multipathd", "sudo", "udisksd", "systemd", "lvm2-monitor",
-		"mdmonitor", "root", NULL
+#define TAG(s)	{ s, sizeof(s) - 1 }
+	static const struct {
+		const char *s;
+		size_t n;
+	} tags[] = {
+		TAG("kernel"), TAG("dmeventd"), TAG("lvm"), TAG("lvm2"),
+		TAG("mdadm"), TAG("smartd"), TAG("multipathd"), TAG("sudo"),
+		TAG("udisksd"), TAG("systemd"), TAG("lvm2-monitor"),
+		TAG("mdmonitor"), TAG("root"), { NULL, 0 }
 	};
+#undef TAG
 	int i;
 
-	for (i = 0; tags[i]; i++)
-		if (strlen(tags[i]) == n && !memcmp(tags[i], s, n))
+	for (i = 0; tags[i].s; i++)
+		if (tags[i].n == n && !memcmp(tags[i].s, s, n))
 			return 1;
 	return 0;
 }
@@ -305,6 +311,33 @@ static const char *host_tag(const char *p, const char *e, struct mdc_line *l,
 		return q;
 	}
 	return r;
+}
+
+/* a daemon's tag, or "[kernel] ", starts p (as host_tag() reads them) */
+static int daemon_word(const char *p, const char *e)
+{
+	const char *t = p;
+
+	if (e - p >= 9 && !memcmp(p, "[kernel] ", 9))
+		return 1;
+	while (p < e && tag_char[(unsigned char)*p])
+		p++;
+	return is_daemon_tag(t, p - t);
+}
+
+/*
+ * host_tag() can give a daemon's tag only from the first word or the one
+ * after it: when neither is one, it need not be run on a copy of the line
+ */
+static int daemon_in_two(const char *p, const char *e)
+{
+	const char *q;
+
+	p = skip_sp(p, e);
+	if (daemon_word(p, e))
+		return 1;
+	q = memchr(p, ' ', e - p);
+	return q && daemon_word(skip_sp(q, e), e);
 }
 
 /*
@@ -786,7 +819,7 @@ int mdc_parse_line(struct mdc_line *l, const char *s, size_t len, int year)
 		l->fmt = FMT_DMESG;
 		p = q;
 		/* journalctl -o short-monotonic: "[ 12.3] host kernel: " */
-		{
+		if (daemon_in_two(q, e)) {
 			struct mdc_line tmp = *l;
 			const char *r = host_tag(q, e, &tmp, NULL);
 
