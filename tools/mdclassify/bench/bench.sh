@@ -11,6 +11,11 @@
 #           in bursts of one sector: the same messages over and over
 #   failing half of the lines are SCSI/block/NVMe/md media error lines,
 #           each with a new sector and tag: no message is seen twice
+#   replay  the examples' and the test corpus's real logs over and over
+#           (bench/replay.py), each copy with new sector and tag numbers:
+#           real text in every format read, two thirds of it storage
+#           lines; the tests' own messages, so a check, not a shape to
+#           tune on
 #
 # grep is given the scanner's own anchors (bench/anchors prints them from
 # ruletab.h): grep -F -f anchors.txt, the same fixed strings; grep -F
@@ -22,7 +27,8 @@
 # ns/cand is a tool's time over the candidate lines (those that hold an
 # anchor, grep -c -F -f): what one candidate line costs, scanning included.
 #
-# BENCH_SIZE (1G) per shape; BENCH_SHAPES ("quiet noisy storm failing");
+# BENCH_SIZE (1G) per shape; BENCH_SHAPES ("quiet noisy storm failing
+# replay");
 # BENCH_SCALING=1 (the default) also times mdclassify at BENCH_SCALE_SIZES
 # ("100M 512M 1G"; add 4G where disk and time allow) on quiet and storm.
 # BENCH_KEEP=1 keeps the generated logs in WORK.
@@ -33,7 +39,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 WORK=${WORK:-/tmp/mdclassify-bench}
 SIZE=${BENCH_SIZE:-1G}
 RUNS=${BENCH_RUNS:-7}
-SHAPES=${BENCH_SHAPES:-quiet noisy storm failing}
+SHAPES=${BENCH_SHAPES:-quiet noisy storm failing replay}
 TIME=/usr/bin/time
 [ -x $TIME ] || { echo "bench: /usr/bin/time missing (apt-get install time)"; exit 2; }
 export LC_ALL=C
@@ -44,6 +50,7 @@ RG=$(command -v rg || true)
 seed() {
 	case $1 in
 	quiet) echo 101;; noisy) echo 202;; storm) echo 303;; failing) echo 404;;
+	replay) echo 505;;
 	esac
 }
 
@@ -51,7 +58,12 @@ gen() {	# shape size -> path (generated once)
 	local f=$WORK/bench-$1-$2.log
 	if [ ! -s "$f" ]; then
 		echo "generating $2 $1 log in $f ..." >&2
-		python3 "$here/genlog.py" "$2" "$f" "$(seed "$1")" "$1" >&2
+		if [ "$1" = replay ]; then
+			python3 "$here/replay.py" "$2" "$f" "$(seed "$1")" \
+				"$here"/../examples/*.log "$here"/../tests/corpus/*.log >&2
+		else
+			python3 "$here/genlog.py" "$2" "$f" "$(seed "$1")" "$1" >&2
+		fi
 	fi
 	echo "$f"
 }
