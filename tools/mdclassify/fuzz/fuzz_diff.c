@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Differential libFuzzer target: the same bytes read as a stream (read())
- * and as a file in pread() chunks of 64 B to 8 KiB must give the same
- * report, byte for byte (JSON).  Lines, mail-wrap continuations, journal
- * export records and traces cross the chunk borders of the second read.
+ * Differential libFuzzer target: the same bytes read as a stream (read()
+ * of 1 to 509 bytes at a time, as a pipe may give them) and as a file in
+ * pread() chunks of 64 B to 8 KiB must give the same report, byte for
+ * byte (JSON).  Lines, mail-wrap continuations, journal export records
+ * and traces cross the borders of both.
  * A difference aborts, with both reports on stderr.
  */
 #define _GNU_SOURCE
@@ -18,7 +19,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char *report(int fd, const char *pread, const char *chunk,
-		    size_t *len)
+		    const char *rd, size_t *len)
 {
 	static struct mdc_opts o = { .year = 2024, .kernel = NULL };
 	struct mdc_model *m;
@@ -30,6 +31,7 @@ static char *report(int fd, const char *pread, const char *chunk,
 
 	setenv("MDCLASSIFY_PREAD", pread, 1);
 	setenv("MDCLASSIFY_CHUNK", chunk, 1);
+	setenv("MDCLASSIFY_READ", rd, 1);
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
 	m = calloc(1, sizeof(*m));
 	if (!m)
@@ -61,7 +63,7 @@ static char *report(int fd, const char *pread, const char *chunk,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char chunk[16], *a, *b;
+	char chunk[16], rd[16], *a, *b;
 	size_t la = 0, lb = 0;
 	int fd;
 
@@ -78,12 +80,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	snprintf(chunk, sizeof(chunk), "%u", 64u << (size % 8));
-	a = report(fd, "0", chunk, &la);
-	b = report(fd, "1", chunk, &lb);
+	/* the stream's reads as short as a pipe may make them */
+	snprintf(rd, sizeof(rd), "%u", 1u + (unsigned int)(size % 509));
+	a = report(fd, "0", chunk, rd, &la);
+	b = report(fd, "1", chunk, "0", &lb);
 	close(fd);
 	if (a && b && (la != lb || memcmp(a, b, la))) {
-		fprintf(stderr, "stream and chunked reports differ (chunk %s)\n--- stream\n%s--- chunked\n%s",
-			chunk, a, b);
+		fprintf(stderr,
+			"stream (reads of %s) and chunked (chunk %s) reports differ\n"
+			"--- stream\n%s--- chunked\n%s", rd, chunk, a, b);
 		abort();
 	}
 	free(a);

@@ -1298,6 +1298,12 @@ void mdc_process_line(struct mdc_model *m, const char *s, size_t len,
 struct sstate {
 	const char *p, *counted;
 	uint64_t ln;
+	/*
+	 * a stream's region ends here: an oops trace is read up to it, and
+	 * the next read goes on with it from there (the lines after it may
+	 * still get continuations); NULL: to the end of the bytes
+	 */
+	const char *tlim;
 };
 
 /* one anchor hit at h (ls its line start): parse it and what follows */
@@ -1319,7 +1325,7 @@ static void handle_hit(struct mdc_model *m, const char *b, const char *e,
 	le = do_line(m, b, ls, le, e, file, st->ln, &extra, h, th, year, pev);
 	st->ln += extra;
 	/* oops: read the trace that follows line by line */
-	while (m->sw_open && le < e) {
+	while (m->sw_open && le < e && (!st->tlim || le + 1 < st->tlim)) {
 		const char *ns = le + 1, *ne;
 
 		if (ns >= e)
@@ -1531,7 +1537,7 @@ static const char *scan_region(struct mdc_model *m, const char *ctx,
 			       const char *b, const char *lim, const char *e,
 			       int file, uint64_t *lineno, int cont)
 {
-	struct sstate st = { b, b, *lineno };
+	struct sstate st = { b, b, *lineno, lim };
 	const char *mid;
 
 	keytab_init();
@@ -1736,7 +1742,7 @@ static void chunk_parse(struct mdc_model *m, struct chunk *c, int file,
 {
 	uint64_t s_off = c->off + (c->s - c->buf);
 	uint64_t lim_off = c->off + (c->lim - c->buf);
-	struct sstate st = { c->s, c->s, ln + c->pre_nl };
+	struct sstate st = { c->s, c->s, ln + c->pre_nl, NULL };
 
 	if (c->s == c->lim || *done >= lim_off)
 		return;
@@ -2043,8 +2049,44 @@ void mdc_scanner_free(struct mdc_scanner *s)
 }
 
 /*
- * Read one input to the end.  The last complete line of each chunk is
- * kept for the next one so that a wrapped continuation is always seen.
+ * Where the lines of a stream's read that are parsed now end (at the
+ * '\n' returned, NULL: none yet; last: the last complete line's '\n').
+ * What a line needs after it is kept for the next read: the MDC_MAX_JOIN
+ * lines that may be joined to it, and unless the input is followed, as
+ * much as a chunk of a file has (CHUNK_AHEAD bytes: the rest of an export
+ * record), so that a pipe's reads give the report the file gives.  A
+ * followed pipe is parsed three lines behind, not 64 KiB.
+ */
+static char *stream_lim(char *p0, char *last, int follow)
+{
+	char *q = last;
+	int i;
+
+	for (i = 0; i < MDC_MAX_JOIN && q; i++)
+		q = q > p0 ? memrchr(p0, '\n', q - p0) : NULL;
+	if (follow || (q && last + 1 - q > (ptrdiff_t)CHUNK_AHEAD))
+		return q;
+	if (last + 1 - p0 <= (ptrdiff_t)CHUNK_AHEAD)
+		return NULL;
+	return memrchr(p0, '\n', last + 1 - CHUNK_AHEAD - p0);
+}
+
+/*
+ * MDCLASSIFY_READ=bytes: the most one read of a stream takes (as a pipe
+ * may give), so that the tests cross the borders of reads
+ */
+static size_t read_size(void)
+{
+	const char *e = getenv("MDCLASSIFY_READ");
+	long v = e ? atol(e) : 0;
+
+	return v >= 1 && v <= (long)SCAN_BUF ? (size_t)v : SCAN_BUF;
+}
+
+/*
+ * Read one input to the end.  The last MDC_MAX_JOIN complete lines of
+ * each read are kept for the next one so that wrapped continuations are
+ * always seen.
  * Returns 0, or -1 after an input error (what was read is processed).
  */
 int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
@@ -2052,6 +2094,7 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 {
 	struct mdc_model *m = s->m;
 	size_t have = 0, ctx = 0;	/* s->buf[0..ctx): parsed, context */
+	size_t rmax = read_size();
 	uint64_t ln = 1;
 	int skipping = 0, ret = 0, eof = 0, cont = 0;
 	char err[256];
@@ -2064,7 +2107,9 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 		char *last, *prev, *p0;
 
 		if (!eof) {
-			r = mdc_input_read(in, s->buf + have, SCAN_BUF - have,
+			r = mdc_input_read(in, s->buf + have,
+					   SCAN_BUF - have < rmax ?
+					   SCAN_BUF - have : rmax,
 					   err, sizeof(err));
 			if (r < 0) {
 				fprintf(stderr, "mdclassify: %s\n", err);
@@ -2128,10 +2173,8 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 			}
 			continue;
 		}
-		/* keep the last complete line: its continuation may follow */
-		prev = last > p0 ? memrchr(p0, '\n', last - p0) : NULL;
+		prev = stream_lim(p0, last, follow);
 		if (prev && r > 0) {
-			/* the last line may still be a continuation */
 			next = scan_region(m, s->buf, p0, prev + 1, last + 1,
 					   file, &ln, cont);
 		} else if (r > 0 && have > SCAN_BUF / 2) {

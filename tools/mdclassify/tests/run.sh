@@ -84,18 +84,21 @@ for f in tests/inputs/*.log examples/*.log tests/corpus/*.log; do
 	golden "$name" "${args[@]}" "$f"
 done
 
-# ---- the same answers through every reader: read() of a stream, and
-# pread() chunks so small that lines and continuations cross their borders;
-# with the memos off, and with every row the wording memo passes or places
+# ---- the same answers through every reader: read() of a stream, whole or
+# in reads as short as a pipe's (',' joins two settings), and pread()
+# chunks so small that lines and continuations cross their borders; with
+# the memos off, and with every row the wording memo passes or places
 # matched against the message too (it aborts where they disagree)
-for mode in MDCLASSIFY_PREAD=0 MDCLASSIFY_CHUNK=64 MDCLASSIFY_CHUNK=4096 MDCLASSIFY_THREADS=1 \
-	    MDCLASSIFY_MEMO=0 MDCLASSIFY_MEMO=check; do
+for mode in MDCLASSIFY_PREAD=0 MDCLASSIFY_PREAD=0,MDCLASSIFY_READ=97 \
+	    MDCLASSIFY_PREAD=0,MDCLASSIFY_READ=4096 MDCLASSIFY_CHUNK=64 MDCLASSIFY_CHUNK=4096 \
+	    MDCLASSIFY_THREADS=1 MDCLASSIFY_MEMO=0 MDCLASSIFY_MEMO=check; do
 	bad_inputs=
 	for f in tests/inputs/*.log examples/*.log tests/corpus/*.log; do
 		name=$(gname "$f")
 		args=()
 		[ -f "${f%.log}.args" ] && read -r -a args < "${f%.log}.args"
-		env "$mode" "$MDC" --no-progress --json "${args[@]}" "$f" > "$WORK/reader.json" 2>&1
+		env ${mode//,/ } "$MDC" --no-progress --json "${args[@]}" "$f" \
+			> "$WORK/reader.json" 2>&1
 		cmp -s "$WORK/reader.json" "tests/expected/$name.json" || bad_inputs="$bad_inputs $name"
 	done
 	if [ -z "$bad_inputs" ]; then
