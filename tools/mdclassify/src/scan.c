@@ -848,8 +848,9 @@ static int elision(const char *s, size_t n)
  * mostly, which has time to spare where hits are many): its length; in
  * facts LF_NUL the line (as far as it is parsed) holds a NUL byte,
  * LF_BSLASH a backslash (it may hold an escaped newline, "\x0a"),
- * LF_NO_WRAP the next line is no mail-wrapped continuation of it by the
- * first tests of do_line()'s loop, LF_PARSED the line's mdc_parse_line()
+ * LF_NO_WRAP the first round of do_line()'s loop joins nothing to it
+ * (no_wrap() says so; for a bare line, the next line's parse and joins()
+ * too), LF_PARSED the line's mdc_parse_line()
  * for the year of its hits is below.  mdc_parse_line() of a zeroed line
  * is a function of the text and the year, so the parsing thread takes it
  * as its own when the year is the model's; its strings are kept once per
@@ -918,8 +919,9 @@ static int no_wrap(const char *ns, size_t nn)
 
 /*
  * The tests of do_line()'s loop after the parse: the line nl (nn bytes,
- * no_wrap() of it false) is joined to a line of format fmt whose text is
- * o bytes so far; *sep: it starts a message of its own
+ * no_wrap_text() of it false; a line with a stamp is not FMT_BARE) is
+ * joined to a line of format fmt whose text is o bytes so far; *sep: it
+ * starts a message of its own
  */
 static int joins(enum mdc_fmt fmt, size_t o, const struct mdc_line *nl,
 		 size_t nn, int *sep)
@@ -978,8 +980,9 @@ struct ahead {
 /*
  * What is learnt of the hit line ls..le (at its '\n'); e: the end of the
  * bytes that may follow.  The line is parsed as do_line() would parse it
- * (not the JSON and export records it reads otherwise), and so is the
- * line after it when no_wrap() cannot tell whether it is joined.
+ * (not the JSON and export records it reads otherwise).  After a bare
+ * line, so is the next line when no_wrap_text() does not rule it out (a
+ * stamp's test would only come before the same answer).
  */
 static void hline_fill(struct hline *h, const char *ls, const char *le,
 		       const char *e, struct th *th, unsigned int *nth,
@@ -990,7 +993,7 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 	const char *ns = le + 1, *ne;
 	struct mdc_line l;
 	unsigned int has;
-	int t, ret = -1;
+	int t, ret = -1, sep;
 
 	h->len = n;
 	h->facts = LF_KNOWN;
@@ -1062,7 +1065,7 @@ static void hline_fill(struct hline *h, const char *ls, const char *le,
 	ah->ret = mdc_parse_line(&ah->l, ns, nn, year);
 	ah->s = ns;
 	ah->n = nn;
-	if (ah->ret < 0 || !joins(l.fmt, n, &ah->l, nn, &t))
+	if (ah->ret < 0 || !joins(l.fmt, n, &ah->l, nn, &sep))
 		h->facts |= LF_NO_WRAP;
 }
 
@@ -1242,7 +1245,10 @@ static const char *do_line(struct mdc_model *m, const char *b, const char *ls,
 		if (!ne)
 			break;
 		nn = ne - ns;
-		/* hline_fill()'s LF_NO_WRAP is the first round of this */
+		/*
+		 * LF_NO_WRAP: the first round breaks (no_wrap() said so, or
+		 * for a bare line, hline_fill() made the whole round)
+		 */
 		if (no_wrap(ns, nn))
 			break;
 		/*
