@@ -191,17 +191,13 @@ static const char *skip_sp(const char *p, const char *e)
 
 static int is_daemon_tag(const char *s, size_t n)
 {
-#define TAG(s)	{ s, sizeof(s) - 1 }
-	static const struct {
-		const char *s;
-		size_t n;
-	} tags[] = {
-		TAG("kernel"), TAG("dmeventd"), TAG("lvm"), TAG("lvm2"),
-		TAG("mdadm"), TAG("smartd"), TAG("multipathd"), TAG("sudo"),
-		TAG("udisksd"), TAG("systemd"), TAG("lvm2-monitor"),
-		TAG("mdmonitor"), TAG("root"), { NULL, 0 }
+	static const struct mdc_lit tags[] = {
+		MDC_LIT("kernel"), MDC_LIT("dmeventd"), MDC_LIT("lvm"),
+		MDC_LIT("lvm2"), MDC_LIT("mdadm"), MDC_LIT("smartd"),
+		MDC_LIT("multipathd"), MDC_LIT("sudo"), MDC_LIT("udisksd"),
+		MDC_LIT("systemd"), MDC_LIT("lvm2-monitor"),
+		MDC_LIT("mdmonitor"), MDC_LIT("root"), { NULL, 0 }
 	};
-#undef TAG
 	int i;
 
 	for (i = 0; tags[i].s; i++)

@@ -120,6 +120,14 @@ struct mdc_event {
 	const char *why;		/* static text */
 };
 
+/* a fixed string and its length, for tables of words (MDC_LIT("md/")) */
+struct mdc_lit {
+	const char *s;
+	size_t n;
+};
+
+#define MDC_LIT(s)	{ s, sizeof(s) - 1 }
+
 /* one placed line (or joined record) */
 struct mdc_line {
 	int file;			/* index into model file table */

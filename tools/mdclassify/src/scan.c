@@ -786,15 +786,7 @@ static int is_export_field(const char *s, size_t len)
 	return 0;
 }
 
-/* a fixed string and its length, for the tables of line openings */
-#define LIT(s)	{ s, sizeof(s) - 1 }
-
-struct lit {
-	const char *s;
-	size_t n;
-};
-
-static int opens_with(const struct lit *k, const char *s, size_t n)
+static int opens_with(const struct mdc_lit *k, const char *s, size_t n)
 {
 	for (; k->s; k++)
 		if (n >= k->n && *s == *k->s && !memcmp(s, k->s, k->n))
@@ -804,12 +796,13 @@ static int opens_with(const struct lit *k, const char *s, size_t n)
 
 static int starts_message(const char *s, size_t n)
 {
-	static const struct lit k[] = {
-		LIT("md/"), LIT("md: "), LIT("raid1"), LIT("raid5"),
-		LIT("raid10"), LIT("sd "), LIT("ata"), LIT("nvme"),
-		LIT("device-mapper:"), LIT("end_request"), LIT("blk_"),
-		LIT("Buffer I/O"), LIT("INFO:"), LIT("BUG"), LIT("Oops"),
-		LIT("WARNING"), { NULL, 0 }
+	static const struct mdc_lit k[] = {
+		MDC_LIT("md/"), MDC_LIT("md: "), MDC_LIT("raid1"),
+		MDC_LIT("raid5"), MDC_LIT("raid10"), MDC_LIT("sd "),
+		MDC_LIT("ata"), MDC_LIT("nvme"), MDC_LIT("device-mapper:"),
+		MDC_LIT("end_request"), MDC_LIT("blk_"), MDC_LIT("Buffer I/O"),
+		MDC_LIT("INFO:"), MDC_LIT("BUG"), MDC_LIT("Oops"),
+		MDC_LIT("WARNING"), { NULL, 0 }
 	};
 
 	while (n && (*s == ' ' || *s == '\t')) {
@@ -821,10 +814,11 @@ static int starts_message(const char *s, size_t n)
 
 static int continuation_token(const char *s, size_t n)
 {
-	static const struct lit k[] = {
-		LIT("op 0x"), LIT("Result:"), LIT("Read("), LIT("Write("),
-		LIT("threshold ["), LIT("(sct "), LIT("initiating"),
-		LIT("flags 0x"), LIT("phys_seg"), { NULL, 0 }
+	static const struct mdc_lit k[] = {
+		MDC_LIT("op 0x"), MDC_LIT("Result:"), MDC_LIT("Read("),
+		MDC_LIT("Write("), MDC_LIT("threshold ["), MDC_LIT("(sct "),
+		MDC_LIT("initiating"), MDC_LIT("flags 0x"), MDC_LIT("phys_seg"),
+		{ NULL, 0 }
 	};
 
 	return opens_with(k, s, n);
@@ -1663,13 +1657,19 @@ struct load_job {
 	int year;		/* the model's when the chunk was claimed */
 };
 
+/* a size from the environment for the tests, in lo..hi, else dflt */
+static size_t env_size(const char *name, long lo, long hi, size_t dflt)
+{
+	const char *e = getenv(name);
+	long v = e ? atol(e) : 0;
+
+	return v >= lo && v <= hi ? (size_t)v : dflt;
+}
+
 /* MDCLASSIFY_CHUNK=bytes: small chunks let the tests cross many borders */
 static size_t chunk_size(void)
 {
-	const char *e = getenv("MDCLASSIFY_CHUNK");
-	long v = e ? atol(e) : 0;
-
-	return v >= 64 && v <= (64l << 20) ? (size_t)v : CHUNK_SIZE;
+	return env_size("MDCLASSIFY_CHUNK", 64, 64l << 20, CHUNK_SIZE);
 }
 
 static void chunk_load(const struct load_job *j)
@@ -2083,16 +2083,13 @@ static char *stream_lim(char *p0, char *last, int follow)
  */
 static size_t read_size(void)
 {
-	const char *e = getenv("MDCLASSIFY_READ");
-	long v = e ? atol(e) : 0;
-
-	return v >= 1 && v <= (long)SCAN_BUF ? (size_t)v : SCAN_BUF;
+	return env_size("MDCLASSIFY_READ", 1, SCAN_BUF, SCAN_BUF);
 }
 
 /*
- * Read one input to the end.  The last MDC_MAX_JOIN complete lines of
- * each read are kept for the next one so that wrapped continuations are
- * always seen.
+ * Read one input to the end.  What may still follow the lines of a read
+ * (stream_lim()) is kept for the next one, so that wrapped continuations
+ * and the rest of an export record are always seen.
  * Returns 0, or -1 after an input error (what was read is processed).
  */
 int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
