@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -341,6 +342,24 @@ int mdc_input_fd(const struct mdc_input *in)
 int mdc_input_plain(const struct mdc_input *in)
 {
 	return in->kind == K_PLAIN;
+}
+
+/*
+ * Whether a read of a followed input would give something within ms
+ * milliseconds: 0 when a plain input (a pipe, a terminal) stays idle that
+ * long; 1 when it is readable, ended, or may hold bytes already read.
+ */
+int mdc_input_ready(struct mdc_input *in, int ms)
+{
+	struct pollfd p = { .fd = in->fd, .events = POLLIN };
+	int r;
+
+	if (in->kind != K_PLAIN || in->peekpos < in->npeek || in->failed)
+		return 1;
+	do {
+		r = poll(&p, 1, ms);
+	} while (r < 0 && errno == EINTR);
+	return r != 0;
 }
 
 /*

@@ -470,6 +470,7 @@ uint64_t mdc_input_total(const struct mdc_input *in);
 uint64_t mdc_input_pos(const struct mdc_input *in);
 int mdc_input_fd(const struct mdc_input *in);
 int mdc_input_plain(const struct mdc_input *in);
+int mdc_input_ready(struct mdc_input *in, int ms);
 const char *mdc_input_kind(const struct mdc_input *in);
 int mdc_input_seekable(const struct mdc_input *in);
 void mdc_input_set_pos(struct mdc_input *in, uint64_t off);

@@ -28,6 +28,7 @@
 #define SCAN_BUF	(4u << 20)	/* read buffer */
 #define SCAN_OVERLONG	(2u << 20)	/* a line longer than this is cut */
 #define SCAN_CTX	(64u << 10)	/* parsed bytes kept for context */
+#define FOLLOW_IDLE_MS	250		/* a followed pipe this quiet: parse */
 
 struct anchor {
 	const char *lit;
@@ -2109,7 +2110,16 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 		const char *next = NULL;
 		char *last, *prev, *p0;
 
-		if (!eof) {
+		/*
+		 * a followed pipe that goes quiet with lines kept back
+		 * (stream_lim()): nothing more is coming for now, so parse
+		 * them, as at the end of a growing file, rather than wait
+		 * for the next message to arrive
+		 */
+		if (!eof && follow && have > ctx &&
+		    !mdc_input_ready(in, FOLLOW_IDLE_MS)) {
+			r = 0;
+		} else if (!eof) {
 			r = mdc_input_read(in, s->buf + have,
 					   SCAN_BUF - have < rmax ?
 					   SCAN_BUF - have : rmax,

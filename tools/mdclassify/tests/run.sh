@@ -324,6 +324,10 @@ cat "$GOOD" >> "$WORK/grow.log"
 sleep 2
 kill "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
 t follow/jsonl-on-growing-file sh -c "head -1 '$WORK/follow.out' | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); assert d[\"leg\"]==\"sdc1\" and d[\"class\"]==\"media\"'"
+# a followed pipe that goes quiet: its last lines (the Disk failure is
+# the third line from the end) are parsed then, not when more arrives
+{ cat "$GOOD"; sleep 4; } | timeout 2 "$MDC" --follow --json - > "$WORK/follow-pipe.out" 2>&1
+t follow/pipe-parses-its-last-lines-when-idle sh -c "head -1 '$WORK/follow-pipe.out' | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); assert d[\"leg\"]==\"sdc1\" and d[\"class\"]==\"media\"'"
 
 # ---- journal export records keep their fields across read and chunk
 # edges: 50 records of 10 KiB, each a new _BOOT_ID before a filler and a
