@@ -15,6 +15,7 @@
  * is a rejected request.
  */
 #include <assert.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,6 +180,75 @@ static void dm_of(const char *leg, char *out, size_t n)
 	out[0] = 0;
 	if (c && c > leg && c[1] >= '0' && c[1] <= '9')
 		snprintf(out, n, "dm-%s", c + 1);
+}
+
+/*
+ * Arrays that are dead or have no redundancy left: said before anything
+ * else.  Members out of service: md's own count (raid disks less those
+ * it continues on) where the log gives both, else the legs faulted since
+ * the array was last assembled complete.  raid4/5 lose redundancy with
+ * one member out and fail with two, raid6 with two and three; the log
+ * does not always say which of them an "md/raid:" array is.  raid10
+ * (two copies, md's default) has a member's data in one copy when it is
+ * out.  1 and the words when array ai is one, 0 otherwise.
+ */
+int mdc_array_state(const struct mdc_model *m, unsigned int ai,
+		    const char **state, char *why, size_t n)
+{
+	const struct mdc_array *a = m->arrays[ai];
+	long out = 0;
+	unsigned int k;
+
+	if (a->dead || a->remaining == 0) {
+		*state = "FAILED";
+		snprintf(why, n, "%s", a->dead ?
+			 "the array cannot run (cannot continue operation, or not enough operational devices at assembly)" :
+			 "no device left in service (Operation continuing on 0 devices)");
+		return 1;
+	}
+	if (a->remaining == 1 && !strcmp(a->level, "raid1")) {
+		*state = "NO-REDUNDANCY";
+		snprintf(why, n, "one device left in service: the next error loses data; bring the failed leg back first (its run line below)");
+		return 1;
+	}
+	if (a->total > 0 && a->remaining > 0) {
+		out = a->total - a->remaining;
+	} else if (strcmp(a->name, "mdX")) {
+		/* not for dm-raid: "mdX" is every RAID LV's name */
+		for (k = 0; k < m->nlegs; k++)
+			if (m->legs[k]->array == (int)ai &&
+			    m->legs[k]->faulted && !m->legs[k]->closed)
+				out++;
+	}
+	if (out <= 0)
+		return 0;
+	if (!strcmp(a->level, "raid4/5/6")) {
+		int p = a->parity;
+
+		if (out > 2 || (out == 2 && p == 1)) {
+			*state = "FAILED";
+			snprintf(why, n, "%ld members out of service: more than %s can lose; do not add, re-add or swap any member before the failed ones are copied (ddrescue) and the array assembled with --force",
+				 out, p == 1 ? "a raid4/5" : "raid4/5/6");
+			return 1;
+		}
+		if (out == 2 || p != 2) {
+			*state = "NO-REDUNDANCY";
+			snprintf(why, n, "%ld member%s out of service: %s; the next error loses data",
+				 out, out == 1 ? "" : "s",
+				 out == 2 ? "a raid6 has no parity left (a raid4/5 has failed: the log does not say the level)" :
+				 p == 1 ? "a raid4/5 has no parity left" :
+				 "a raid4/5 has no parity left (a raid6 has one: the log does not say the level)");
+			return 1;
+		}
+		return 0;
+	}
+	if (!strcmp(a->level, "raid10")) {
+		*state = "NO-REDUNDANCY";
+		snprintf(why, n, "%ld member%s out of service: %s data is in one copy only (two copies, md's default); the next error there loses data",
+			 out, out == 1 ? "" : "s", out == 1 ? "its" : "their");
+		return 1;
+	}
+	return 0;
 }
 
 static int lower_unknown(const char *leg)
@@ -497,8 +567,41 @@ static void fix_text(const struct mdc_model *m, struct mdc_incident *in)
 		 fix_for[mirror]);
 }
 
-static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
-			const char *disk)
+/* the log never named the array: say so in the command */
+static void unnamed_array(struct mdc_incident *in, const char *arr)
+{
+	char *p = strstr(in->action, "/dev/md?");
+	int n = 0;
+
+	if (strcmp(arr, "md?"))
+		return;
+	while (p) {
+		p[7] = 'N';
+		p = strstr(p, "/dev/md?");
+		n++;
+	}
+	if (n)
+		cat(in->action, sizeof(in->action), "%s",
+		    "   (the array name is not in the log: see /proc/mdstat)");
+}
+
+/*
+ * Whether md array ai has failed: then no member is to be added,
+ * re-added, removed or swapped (each can lose the array); the failed
+ * members are copied and the array assembled with --force
+ */
+static int array_failed(const struct mdc_model *m, int ai)
+{
+	const char *state;
+	char why[240];
+
+	return ai >= 0 && (unsigned int)ai < m->narrays &&
+	       mdc_array_state(m, ai, &state, why, sizeof(why)) &&
+	       !strcmp(state, "FAILED");
+}
+
+static void action_text(const struct mdc_model *m, struct mdc_incident *in,
+			const struct mdc_leg *l, const char *disk)
 {
 	const char *arr = in->array ? in->array : "";
 	int lvm = !strcmp(arr, "mdX") || !strcmp(arr, "dm-mirror");
@@ -524,6 +627,34 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 			 lvref);
 		return;
 	}
+	if (!strcmp(arr, "dm-mirror") && !l->faulted && l->mirror_fail &&
+	    in->cls != CL_SOFTWARE && in->cls != CL_ADMIN &&
+	    in->cls != CL_BENIGN) {
+		/* a read or resync failure: the leg is in the mirror still */
+		snprintf(in->action, sizeof(in->action),
+			 "the leg stays in the mirror (a read failure: dmeventd logs it and repairs nothing), and dm-mirror reads the other leg until the LV is reloaded; %s",
+			 in->cls == CL_MEDIA ?
+			 "check the disk under it (smartctl -x) and plan to replace its PV: lvconvert --replace OLD_PV VG/LV NEW_PV" :
+			 in->cls == CL_REQUEST ?
+			 "nothing to repair on the disk: once the kernel has the fix, lvchange --refresh VG/LV reads it again" :
+			 in->cls == CL_TRANSPORT ?
+			 "check the path of the disk under it; once stable, lvchange --refresh VG/LV reads it again" :
+			 "lvs -a -o name,devices,lv_health_status VG/LV shows its state");
+		/* VG/LV: the LV where the log names it */
+		if (in->lv[0]) {
+			char t[sizeof(in->action)];
+			char *p = strstr(in->action, "VG/LV");
+
+			if (p) {
+				snprintf(t, sizeof(t), "%.*s%s%s",
+					 (int)(p - in->action), in->action,
+					 in->lv, p + 5);
+				snprintf(in->action, sizeof(in->action), "%s",
+					 t);
+			}
+		}
+		return;
+	}
 	if (l->faulted && in->level &&
 	    (!strcmp(in->level, "raid0") || !strcmp(in->level, "linear")) &&
 	    (in->cls == CL_MEDIA || in->cls == CL_TRANSPORT ||
@@ -541,6 +672,21 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 				 smart, arr, arr);
 		return;
 	}
+	if (!lvm && array_failed(m, l->array) &&
+	    (in->cls == CL_MEDIA || in->cls == CL_TRANSPORT ||
+	     in->cls == CL_REQUEST || in->cls == CL_UNKNOWN)) {
+		snprintf(in->action, sizeof(in->action),
+			 "the array %s has failed: do not --add, --re-add, --remove, --replace or swap any member; %s%s, copy each failed member that has media errors to a new disk (ddrescue), then mdadm --stop /dev/%s and mdadm --assemble --force /dev/%s with all its members; %s",
+			 arr,
+			 in->cls == CL_TRANSPORT ? "fix the path of " :
+			 "first ",
+			 in->cls == CL_TRANSPORT ? disk : "save what the array still gives",
+			 arr, arr,
+			 in->cls == CL_MEDIA ? smart :
+			 "mdadm --examine of each member shows which are fresh");
+		unnamed_array(in, arr);
+		return;
+	}
 	switch (in->cls) {
 	case CL_REQUEST:
 		if (!l->faulted)
@@ -556,10 +702,14 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 				 arr, l->name, arr, l->name);
 		break;
 	case CL_MEDIA:
-		if (!l->faulted)
+		if (!l->faulted && lvm)
 			snprintf(in->action, sizeof(in->action),
-				 "not failed yet: check %s and plan to replace it (mdadm /dev/%s --replace /dev/%s --with /dev/NEW)",
-				 smart, arr, l->name);
+				 "not failed yet: check %s and plan to replace its PV (lvconvert --replace OLD_PV %s NEW_PV)",
+				 smart, lvref);
+		else if (!l->faulted)
+			snprintf(in->action, sizeof(in->action),
+				 "not failed yet: check %s and plan to replace it (mdadm /dev/%s --add /dev/NEW, then mdadm /dev/%s --replace /dev/%s --with /dev/NEW)",
+				 smart, arr, arr, l->name);
 		else if (lvm)
 			snprintf(in->action, sizeof(in->action),
 				 "replace the PV under %s: lvconvert --repair %s (or lvconvert --replace OLD_PV %s NEW_PV); check: smartctl -x",
@@ -602,20 +752,7 @@ static void action_text(struct mdc_incident *in, const struct mdc_leg *l,
 				 smart, l->name);
 		break;
 	}
-	if (!strcmp(arr, "md?")) {
-		/* the log never named the array: say so in the command */
-		char *p = strstr(in->action, "/dev/md?");
-		int n = 0;
-
-		while (p) {
-			p[7] = 'N';
-			p = strstr(p, "/dev/md?");
-			n++;
-		}
-		if (n)
-			cat(in->action, sizeof(in->action), "%s",
-			    "   (the array name is not in the log: see /proc/mdstat)");
-	}
+	unnamed_array(in, arr);
 }
 
 static void sigsum(char *dst, size_t n, const struct acc *a, int s)
@@ -744,7 +881,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 		in->cls = CL_SOFTWARE;
 		in->confidence = "low";
 	} else if (l->faulted || l->resched || l->notcorr || l->unrecov ||
-		   a.cnt[SIG_IOERR]) {
+		   l->mirror_fail || a.cnt[SIG_IOERR]) {
 		in->cls = CL_UNKNOWN;
 		in->confidence = "low";
 	} else {
@@ -786,6 +923,11 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 			cat(in->why, sizeof(in->why), "%s",
 			    " after a failed superblock write");
 		cat(in->why, sizeof(in->why), "%s", "; ");
+	} else if (!strcmp(arr->name, "dm-mirror") && l->mirror_fail) {
+		snprintf(tmp, sizeof(tmp),
+			 "dm-mirror read failure on leg %s, which stays in the mirror (no write or flush failure in the log); ",
+			 l->name);
+		cat(in->why, sizeof(in->why), "%s", tmp);
 	} else {
 		snprintf(tmp, sizeof(tmp), "%s %s: %s not failed; ",
 			 arr->level[0] ? arr->level : "array", arr->name,
@@ -905,7 +1047,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 		if (wl >= 2)
 			in->why[wl - 2] = 0;
 	}
-	action_text(in, l, disk);
+	action_text(m, in, l, disk);
 	if (in->cls == CL_REQUEST && pat618)
 		fix_text(m, in);
 	build_evidence(in, &a, &l->ev, swev);
@@ -986,6 +1128,15 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 		snprintf(who, sizeof(who), "%s", disk);
 	else
 		snprintf(who, sizeof(who), "the disk on %s", d->name);
+	if (!strncmp(d->name, "md", 2) && isdigit((unsigned char)d->name[2]) &&
+	    in->cls != CL_BENIGN) {
+		/* an md array's own errors: its members failed it */
+		snprintf(in->action, sizeof(in->action),
+			 "%s is an md array, not a disk (no SMART): its I/O errors come from members it lost; see the array's members above and mdadm --detail /dev/%s",
+			 d->name, d->name);
+		build_evidence(in, &a, NULL, NULL);
+		return;
+	}
 	switch (in->cls) {
 	case CL_MEDIA:
 		snprintf(in->action, sizeof(in->action),
@@ -1184,7 +1335,10 @@ int mdc_classify(struct mdc_model *m, struct mdc_result *r)
 
 		if (in->faulted)
 			r->degraded++;
-		if ((in->faulted && in->cls == CL_UNKNOWN) ||
+		/* a mirror leg no longer read, for no reason the log shows */
+		if ((in->cls == CL_UNKNOWN &&
+		     (in->faulted ||
+		      (in->array && !strcmp(in->array, "dm-mirror")))) ||
 		    in->cls == CL_SOFTWARE)
 			r->unknown = 1;
 		if (!r->has_primary ||
@@ -1212,8 +1366,8 @@ void mdc_result_free(struct mdc_result *r)
 }
 
 /*
- * 3: something needs a human (unknown cause of a failed leg, or a kernel
- * bug); 1: degraded legs, every one with a known cause, or media or
+ * 3: something needs a human (unknown cause of a failed leg or of a
+ * dm-mirror leg's read failure, or a kernel bug); 1: degraded legs, every one with a known cause, or media or
  * transport errors on a member or disk that has not failed yet; 2: an
  * input could not be read, or was empty; 0: nothing to look at.  The
  * order is 3 > 1 > 2 > 0: an input error never hides a failure found in

@@ -116,6 +116,7 @@ struct mdc_event {
 	char dev2[96];			/* LV name, hctl, task, ... */
 	uint64_t sector;
 	long num, num2;
+	int parity;			/* raid4/5/6: 1 raid4/5, 2 raid6, 0 unknown */
 	int storage;			/* software event in the storage path */
 	const char *why;		/* static text */
 };
@@ -210,6 +211,8 @@ struct mdc_array {
 	char lv[96];
 	unsigned long suppressed;
 	long remaining;
+	long total;			/* raid disks ("active with N out of M") */
+	int parity;			/* as in struct mdc_event */
 	int dead;
 	struct mdc_when first;
 };
@@ -446,8 +449,8 @@ int mdc_exit_code(const struct mdc_result *r, int io_error);
 
 /* report_text.c, report_json.c, report_prom.c */
 #define MDC_JSON_SCHEMA_VERSION	1	/* Documentation/mdclassify.schema.json */
-int mdc_array_state(const struct mdc_array *a, const char **state,
-		    char *why, size_t n);
+int mdc_array_state(const struct mdc_model *m, unsigned int ai,
+		    const char **state, char *why, size_t n);
 void mdc_report_text(FILE *f, const struct mdc_model *m,
 		     const struct mdc_result *r, int color);
 void mdc_report_incident_text(FILE *f, const struct mdc_model *m,

@@ -597,6 +597,8 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			l->fault_at = *w;
 		l->faulted = 1;
 		l->fault++;
+		if (ev->parity)
+			m->arrays[l->array]->parity = ev->parity;
 		/* raid0/linear have no redundancy: md sets MD_BROKEN */
 		if (!strcmp(ev->level, "raid0") || !strcmp(ev->level, "linear"))
 			m->arrays[l->array]->dead = 1;
@@ -663,6 +665,8 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			      w->boot, &ai);
 		if (!a)
 			break;
+		if (ev->parity)
+			a->parity = ev->parity;
 		if (ev->kind == EV_CONTINUING)
 			a->remaining = ev->num;
 		else
@@ -710,8 +714,17 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			a = get_array(m, ev->array, ev->level, w->boot, &ai);
 			if (!a)
 				break;
-			if (ev->num2 && ev->num < ev->num2)
+			if (ev->parity)
+				a->parity = ev->parity;
+			if (ev->num2)
+				a->total = ev->num2;
+			if (ev->num2 && ev->num < ev->num2) {
 				a->remaining = ev->num;
+			} else if (ev->num2) {
+				/* assembled complete: in service again */
+				a->remaining = -1;
+				a->dead = 0;
+			}
 			/*
 			 * "kicking non-fresh sde1" names no array: the
 			 * assembly lines that follow do
@@ -744,9 +757,17 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		if (!l)
 			break;
 		l->mirror_fail++;
-		if (!l->faulted)
-			l->fault_at = *w;
-		l->faulted = 1;
+		/*
+		 * only dmeventd takes a leg out of a mirror, and only after a
+		 * write, flush or unclassified failure (ev->num); after a
+		 * read or resync failure the kernel reads the other legs
+		 * until the table is reloaded, and the leg stays in
+		 */
+		if (ev->num) {
+			if (!l->faulted)
+				l->fault_at = *w;
+			l->faulted = 1;
+		}
 		leg_ev(l, ln, w);
 		break;
 	case EV_LVFAIL:

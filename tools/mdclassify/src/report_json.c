@@ -121,9 +121,9 @@ void mdc_report_json(FILE *f, const struct mdc_model *m,
 		const struct mdc_array *a = m->arrays[i];
 		struct json_object *o;
 		const char *state;
-		char why[200];
+		char why[240];
 
-		if (!mdc_array_state(a, &state, why, sizeof(why)))
+		if (!mdc_array_state(m, i, &state, why, sizeof(why)))
 			continue;
 		o = json_object_new_object();
 		add_str(o, "array", a->name);

@@ -94,28 +94,6 @@ void mdc_report_incident_text(FILE *f, const struct mdc_model *m,
 	fputc('\n', f);
 }
 
-/*
- * Arrays that are dead or have no redundancy left: said before anything
- * else.  1 and the words when array a is one, 0 otherwise.
- */
-int mdc_array_state(const struct mdc_array *a, const char **state,
-		    char *why, size_t n)
-{
-	if (a->dead || a->remaining == 0) {
-		*state = "FAILED";
-		snprintf(why, n, "%s", a->dead ?
-			 "the array cannot run (cannot continue operation, or not enough operational devices at assembly)" :
-			 "no device left in service (Operation continuing on 0 devices)");
-		return 1;
-	}
-	if (a->remaining == 1 && !strcmp(a->level, "raid1")) {
-		*state = "NO-REDUNDANCY";
-		snprintf(why, n, "one device left in service: the next error loses data; replace or re-add the failed leg first");
-		return 1;
-	}
-	return 0;
-}
-
 /* host h (or any when NULL) */
 static int on_host(const struct mdc_model *m, int boot, const char *h)
 {
@@ -132,10 +110,10 @@ static void arrays_first(FILE *f, const struct mdc_model *m,
 	for (i = 0; i < m->narrays; i++) {
 		const struct mdc_array *a = m->arrays[i];
 		const char *state;
-		char why[200], what[120];
+		char why[240], what[120];
 
 		if (!on_host(m, a->boot, host) ||
-		    !mdc_array_state(a, &state, why, sizeof(why)))
+		    !mdc_array_state(m, i, &state, why, sizeof(why)))
 			continue;
 		snprintf(what, sizeof(what), "%s%s%s%s%s%s", brief && m->nhosts > 1 &&
 			 mdc_boot_host(m, a->boot) ? mdc_boot_host(m, a->boot) : "",

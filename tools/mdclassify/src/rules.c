@@ -172,8 +172,10 @@ static const char *md_prefix(const char *m, struct mdc_event *ev)
 			p++;
 		cpy(ev->level, sizeof(ev->level), m, p - m);
 		if (!strcmp(ev->level, "raid5") || !strcmp(ev->level, "raid6") ||
-		    !strcmp(ev->level, "raid4"))
+		    !strcmp(ev->level, "raid4")) {
+			ev->parity = ev->level[4] == '6' ? 2 : 1;
 			strcpy(ev->level, "raid4/5/6");
+		}
 		if (*p != ':')
 			return NULL;
 		p++;
@@ -602,6 +604,11 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		ev->num2 = (long)num_after(q, ":max ", NULL);
 		return 1;
 	case X_ACTIVE:
+		/* raid5.c: "raid level %d active with %d out of %d devices" */
+		q = strstr(p, "raid level ");
+		if (q && (q[11] == '4' || q[11] == '5' || q[11] == '6') &&
+		    q[12] == ' ')
+			ev->parity = q[11] == '6' ? 2 : 1;
 		q = strstr(p, "active with ");
 		if (q) {
 			ev->num = atol(q + 12);
@@ -663,6 +670,14 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		strcpy(ev->array, "dm-mirror");
 		strcpy(ev->level, "mirror");
 		spacetok(q + pl, ev->dev, sizeof(ev->dev));
+		/*
+		 * dmeventd_mirror.c repairs (lvconvert --repair takes the
+		 * leg out) for "flush failed" and "has failed (D|U)" only;
+		 * "read failed" and "sync failed" are logged, and the leg
+		 * stays in the mirror
+		 */
+		ev->num = strstr(q + pl, " has failed") ||
+			  strstr(q + pl, " flush failed");
 		return 1;
 	case X_LV_AFTER:
 		if (r->event == EV_LVNAME && !strcmp(r->pat, "lvconvert --repair ")) {

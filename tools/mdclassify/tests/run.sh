@@ -306,6 +306,38 @@ else
 	bad "journal (systemd-journal-remote not installed: apt-get install systemd-journal-remote)"
 fi
 
+# ---- array states: how many members a level survives (raid5.c prints
+# "raid level N active with M out of M devices" at assembly)
+arr_state() {	# level-line failures... -> the ARRAY line's state, or "none"
+	local lvl=$1 n=0 f; shift
+	{
+		echo "[ 1.0] md/raid:md9: raid level $lvl active with 6 out of 6 devices, algorithm 2"
+		for f in "$@"; do
+			n=$((n + 1))
+			echo "[ 2.$n] md/raid:md9: Disk failure on $f, disabling device."
+			echo "[ 2.$n] md/raid:md9: Operation continuing on $((6 - n)) devices."
+		done
+	} > "$WORK/state.log"
+	"$MDC" "$WORK/state.log" 2>&1 | sed -n 's/^ARRAY md9 ([^)]*): \([A-Z-]*\) .*/\1/p' | grep . || echo none
+}
+t array-state/raid5-one-out-no-redundancy [ "$(arr_state 5 sdb1)" = NO-REDUNDANCY ]
+t array-state/raid5-two-out-failed [ "$(arr_state 5 sdb1 sdc1)" = FAILED ]
+t array-state/raid6-one-out-redundant [ "$(arr_state 6 sdb1)" = none ]
+t array-state/raid6-two-out-no-redundancy [ "$(arr_state 6 sdb1 sdc1)" = NO-REDUNDANCY ]
+t array-state/raid6-three-out-failed [ "$(arr_state 6 sdb1 sdc1 sdd1)" = FAILED ]
+"$MDC" --kernel 6.12.0 "$WORK/state.log" > "$WORK/state.txt" 2>&1
+t array-state/failed-array-no-re-add sh -c "grep -q 'the array md9 has failed: do not' '$WORK/state.txt' && ! grep -q -- '--re-add /dev' '$WORK/state.txt'"
+# reassembled complete: in service again, no stale warning
+printf '[ 3.0] md/raid:md9: raid level 6 active with 6 out of 6 devices, algorithm 2\n' >> "$WORK/state.log"
+t array-state/complete-assembly-clears-it sh -c "! '$MDC' '$WORK/state.log' 2>&1 | grep -q '^ARRAY md9'"
+# dm-mirror: dmeventd repairs after a write failure (D), not a read failure
+printf 'lvm[812]: Primary mirror device 253:3 has failed (D).\nlvm[812]: Device failure in vg0-data.\nlvm[812]: Repair of mirrored device vg0-data finished successfully.\n' > "$WORK/mirror-d.log"
+"$MDC" "$WORK/mirror-d.log" > "$WORK/mirror-d.txt" 2>&1
+t dm-mirror/write-failure-is-a-fault grep -q 'leg 253:3.*-- FAULTED' "$WORK/mirror-d.txt"
+printf 'lvm[812]: Primary mirror device 253:3 read failed.\n' > "$WORK/mirror-r.log"
+"$MDC" "$WORK/mirror-r.log" > "$WORK/mirror-r.txt" 2>&1; rc=$?
+t dm-mirror/read-failure-leg-stays sh -c "[ $rc = 3 ] && grep -q '0 degraded legs' '$WORK/mirror-r.txt' && grep -q 'the leg stays in the mirror' '$WORK/mirror-r.txt'"
+
 # ---- --live with fixture sysfs trees, --prometheus, --follow
 "$MDC" --json --live --sysfs-root tests/sysfs/degraded tests/fixtures/good-raid1-media.log > "$WORK/live.txt" 2>&1
 t live/sysfs-faulty grep -q 'sdc1: faulty now (md state .faulty.' "$WORK/live.txt"
@@ -315,7 +347,7 @@ printf '[ 1.0] md/raid1:md0: Disk failure on ../../dev/watchdog, disabling devic
 "$MDC" --json --live --sysfs-root tests/sysfs/degraded "$WORK/forged.log" > "$WORK/live3.txt" 2>&1
 t live/forged-names-not-used-in-paths sh -c "[ \$(grep -c 'no live state (not a plain device name)' '$WORK/live3.txt') = 2 ]"
 "$MDC" --prometheus "$WORK/m.prom" examples/6.18-*.log > /dev/null 2>&1
-t prometheus/textfile sh -c "grep -q '^mdclassify_incident{array=\"mdX\",leg=\"dm-58\",lv=\"vg0/iris_boot\",class=\"request\",verdict=\"safe-to-refresh\",faulted=\"1\"} 1' '$WORK/m.prom' && grep -q '^mdclassify_degraded_legs 2' '$WORK/m.prom'"
+t prometheus/textfile sh -c "grep -q '^mdclassify_incident{array=\"mdX\",leg=\"dm-58\",lv=\"vg0/iris_boot\",class=\"request\",verdict=\"safe-to-refresh\",faulted=\"1\"} 1' '$WORK/m.prom' && grep -q '^mdclassify_degraded_legs 1' '$WORK/m.prom'"
 : > "$WORK/grow.log"
 "$MDC" --follow --json "$WORK/grow.log" > "$WORK/follow.out" 2>&1 &
 fp=$!
