@@ -606,16 +606,21 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 	const char *arr = in->array ? in->array : "";
 	int lvm = !strcmp(arr, "mdX") || !strcmp(arr, "dm-mirror");
 	char lvref[128], smart[160];
+	/* a device named MAJ:MIN is /dev/block/MAJ:MIN (udev's link) */
+	const char *dd = strchr(disk, ':') ? "/dev/block/" : "/dev/";
+	const char *hint = !strncmp(disk, "nvme", 4) ?
+		"in its SMART / Health Information, rising Media and Data Integrity Errors mean the disk; resets and timeouts with none mean the path (slot, PCIe link, power)" :
+		"a rising UDMA_CRC_Error_Count (199) or Command_Timeout (188) means cable/backplane, reallocated or pending sectors mean the disk";
 
 	if (in->lv[0])
 		snprintf(lvref, sizeof(lvref), "%s", in->lv);
 	else
 		snprintf(lvref, sizeof(lvref), "VG/LV");
 	/* SMART is on the disk, not on a dm device stacked on it */
-	if (!strncmp(disk, "dm-", 3))
+	if (!strncmp(disk, "dm-", 3) || dd[5])
 		snprintf(smart, sizeof(smart),
-			 "smartctl -x on the disk under %s (lsblk -s /dev/%s)",
-			 disk, disk);
+			 "smartctl -x on the disk under %s (lsblk -s %s%s)",
+			 disk, dd, disk);
 	else
 		snprintf(smart, sizeof(smart), "smartctl -x /dev/%s", disk);
 	if (!strcmp(arr, "dm-mirror") && l->faulted &&
@@ -712,8 +717,8 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 				 smart, arr, arr, l->name);
 		else if (lvm)
 			snprintf(in->action, sizeof(in->action),
-				 "replace the PV under %s: lvconvert --repair %s (or lvconvert --replace OLD_PV %s NEW_PV); check: smartctl -x",
-				 l->name, lvref, lvref);
+				 "replace the PV under %s: lvconvert --repair %s (or lvconvert --replace OLD_PV %s NEW_PV); check: %s",
+				 l->name, lvref, lvref, smart);
 		else
 			snprintf(in->action, sizeof(in->action),
 				 "replace %s: mdadm /dev/%s --remove /dev/%s, swap the disk, partition the new one like the other members, then mdadm /dev/%s --add /dev/NEW (--replace --with is only for a member still in service); check first: %s",
@@ -726,12 +731,12 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 				 l->name, lvref);
 		else if (!l->faulted)
 			snprintf(in->action, sizeof(in->action),
-				 "check the path (cable, backplane, HBA, controller) of %s: %s -- a rising UDMA_CRC_Error_Count (199) or Command_Timeout (188) means cable/backplane, reallocated or pending sectors mean the disk",
-				 disk, smart);
+				 "check the path (cable, backplane, HBA, controller) of %s: %s -- %s",
+				 disk, smart, hint);
 		else
 			snprintf(in->action, sizeof(in->action),
-				 "check the path (cable, backplane, HBA, controller) of %s: %s -- a rising UDMA_CRC_Error_Count (199) or Command_Timeout (188) means cable/backplane, reallocated or pending sectors mean the disk; once stable: mdadm /dev/%s --remove /dev/%s && mdadm /dev/%s --re-add /dev/%s",
-				 disk, smart, arr, l->name, arr, l->name);
+				 "check the path (cable, backplane, HBA, controller) of %s: %s -- %s; once stable: mdadm /dev/%s --remove /dev/%s && mdadm /dev/%s --re-add /dev/%s   (a member whose device node is gone: --remove detached)",
+				 disk, smart, hint, arr, l->name, arr, l->name);
 		break;
 	case CL_SOFTWARE:
 		snprintf(in->action, sizeof(in->action),
@@ -744,8 +749,9 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 	default:
 		if (lower_unknown(l->name))
 			snprintf(in->action, sizeof(in->action),
-				 "investigate: find the devices under %s (lsblk -s /dev/%s, dmsetup deps, lvs -a -o+devices), check them with smartctl -x, and read the log around the evidence lines",
-				 l->name, l->name[0] == '#' ? "dm-N" : l->name);
+				 "investigate: find the devices under %s (lsblk -s %s%s, dmsetup deps, lvs -a -o+devices), check them with smartctl -x, and read the log around the evidence lines",
+				 l->name, strchr(l->name, ':') ? "/dev/block/" : "/dev/",
+				 l->name[0] == '#' ? "dm-N" : l->name);
 		else
 			snprintf(in->action, sizeof(in->action),
 				 "investigate: %s; mdadm --examine /dev/%s; read the log around the evidence lines",

@@ -417,7 +417,7 @@ struct mdc_incident {
 	enum mdc_class cls;
 	const char *confidence;
 	int faulted;
-	char action[640];
+	char action[896];
 	char fix[672];
 	char why[640];
 	char live[512];

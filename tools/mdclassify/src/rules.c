@@ -554,7 +554,11 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		devtok(q + pl, ev->dev, sizeof(ev->dev));
 		return 1;
 	case X_BEFORE:
-		cpy(ev->dev, sizeof(ev->dev), p, q - p);
+		/* the word before: a prefix no format took stays out */
+		e = q;
+		while (e > p && e[-1] != ' ')
+			e--;
+		cpy(ev->dev, sizeof(ev->dev), e, q - e);
 		if (r->event == EV_RESCHED)
 			ev->sector = num_at(q + pl, 10);
 		return 1;
