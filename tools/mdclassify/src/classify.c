@@ -183,27 +183,87 @@ static void dm_of(const char *leg, char *out, size_t n)
 }
 
 /*
- * Arrays that are dead or have no redundancy left: said before anything
- * else.  Members out of service: md's own count (raid disks less those
- * it continues on) where the log gives both, else the legs faulted since
- * the array was last assembled complete.  raid4/5 lose redundancy with
- * one member out and fail with two, raid6 with two and three; the log
- * does not always say which of them an "md/raid:" array is.  raid10
- * (two copies, md's default) has a member's data in one copy when it is
- * out.  1 and the words when array ai is one, 0 otherwise.
+ * Members of md array ai out of service: md's own count where the log
+ * gives the array's size ("active with N out of M"), else the failures in
+ * a row that each left one device less ("Operation continuing on 3", then
+ * on 2): a count that stays or grows is a member back in, or another
+ * array of the same (unnamed) name.  A rebuilt member that is back
+ * ("recovery done") is counted back.  Where md gave no count, the legs
+ * failed since the array was last assembled complete: for an unnamed
+ * array ("md?", which may be several) at most one, and none for dm-raid's
+ * "mdX", the name of every RAID LV.
  */
-int mdc_array_state(const struct mdc_model *m, unsigned int ai,
-		    const char **state, char *why, size_t n)
+static long members_out(const struct mdc_model *m, unsigned int ai)
 {
 	const struct mdc_array *a = m->arrays[ai];
 	long out = 0;
 	unsigned int k;
 
+	if (a->remaining >= 0)
+		return a->total > 0 ? a->total - a->remaining : a->chain;
+	if (!strcmp(a->name, "mdX"))
+		return 0;
+	for (k = 0; k < m->nlegs; k++)
+		if (m->legs[k]->array == (int)ai && m->legs[k]->faulted &&
+		    !m->legs[k]->closed)
+			out++;
+	return strcmp(a->name, "md?") || out < 1 ? out : 1;
+}
+
+/*
+ * Whether a later boot of the same host saw array a again: then what a
+ * says is history, and that boot's array says what holds now
+ */
+static int seen_later(const struct mdc_model *m, const struct mdc_array *a)
+{
+	const char *h = mdc_boot_host(m, a->boot);
+	unsigned int k;
+
+	for (k = 0; k < m->narrays; k++) {
+		const struct mdc_array *b = m->arrays[k];
+		const char *bh = mdc_boot_host(m, b->boot);
+
+		if (b->boot > a->boot && !strcmp(b->name, a->name) &&
+		    (h == bh || (h && bh && !strcmp(h, bh))))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Arrays that are dead or have no redundancy left: said before anything
+ * else.  raid4/5 lose redundancy with one member out and fail with two,
+ * raid6 with two and three; "raid level N" (or a 2.6 "raid6:" prefix)
+ * gives the level, else both readings are said, and two members out of
+ * an array of unknown level is taken as failed for what to do (*maybe).
+ * raid10 has a member's data in one copy when it keeps two (md's
+ * default).  A dm-mirror is failed when no leg could serve a read, and
+ * without redundancy when a resync failed or its primary leg failed
+ * while out of sync.  1 and the words when array ai is one, 0 otherwise.
+ */
+static int array_state(const struct mdc_model *m, unsigned int ai,
+		       const char **state, char *why, size_t n, int *maybe)
+{
+	const struct mdc_array *a = m->arrays[ai];
+	int mirror = !strcmp(a->level, "mirror");
+	long out = members_out(m, ai);
+	int p = a->parity;
+
+	*maybe = 0;
+	if (seen_later(m, a))
+		return 0;
 	if (a->dead || a->remaining == 0) {
 		*state = "FAILED";
-		snprintf(why, n, "%s", a->dead ?
+		snprintf(why, n, "%s", mirror ?
+			 "no leg of the mirror could serve a read (All sides of mirror have failed, or Failing I/O)" :
+			 a->dead ?
 			 "the array cannot run (cannot continue operation, or not enough operational devices at assembly)" :
 			 "no device left in service (Operation continuing on 0 devices)");
+		return 1;
+	}
+	if (mirror && a->remaining == 1) {
+		*state = "NO-REDUNDANCY";
+		snprintf(why, n, "a resync of the mirror failed, or its primary leg failed while out of sync: regions are in one leg only, and reads there may fail");
 		return 1;
 	}
 	if (a->remaining == 1 && !strcmp(a->level, "raid1")) {
@@ -211,44 +271,43 @@ int mdc_array_state(const struct mdc_model *m, unsigned int ai,
 		snprintf(why, n, "one device left in service: the next error loses data; bring the failed leg back first (its run line below)");
 		return 1;
 	}
-	if (a->total > 0 && a->remaining > 0) {
-		out = a->total - a->remaining;
-	} else if (strcmp(a->name, "mdX")) {
-		/* not for dm-raid: "mdX" is every RAID LV's name */
-		for (k = 0; k < m->nlegs; k++)
-			if (m->legs[k]->array == (int)ai &&
-			    m->legs[k]->faulted && !m->legs[k]->closed)
-				out++;
-	}
 	if (out <= 0)
 		return 0;
 	if (!strcmp(a->level, "raid4/5/6")) {
-		int p = a->parity;
-
 		if (out > 2 || (out == 2 && p == 1)) {
 			*state = "FAILED";
-			snprintf(why, n, "%ld members out of service: more than %s can lose; do not add, re-add or swap any member before the failed ones are copied (ddrescue) and the array assembled with --force",
-				 out, p == 1 ? "a raid4/5" : "raid4/5/6");
+			snprintf(why, n, "%ld members out of service: more than a %s can lose; do not add, re-add or swap any member before the failed ones are copied (ddrescue) and the array assembled with --force",
+				 out, p == 1 ? "raid4/5" : "raid4/5/6");
 			return 1;
 		}
 		if (out == 2 || p != 2) {
+			*maybe = out == 2 && !p;
 			*state = "NO-REDUNDANCY";
 			snprintf(why, n, "%ld member%s out of service: %s; the next error loses data",
 				 out, out == 1 ? "" : "s",
-				 out == 2 ? "a raid6 has no parity left (a raid4/5 has failed: the log does not say the level)" :
-				 p == 1 ? "a raid4/5 has no parity left" :
-				 "a raid4/5 has no parity left (a raid6 has one: the log does not say the level)");
+				 out == 2 && p == 2 ? "the raid6 has no parity left" :
+				 out == 2 ? "a raid6 has no parity left, a raid4/5 has failed (the log does not say the level)" :
+				 p == 1 ? "the raid4/5 has no parity left" :
+				 "a raid4/5 has no parity left (a raid6 has one; the log does not say the level)");
 			return 1;
 		}
 		return 0;
 	}
 	if (!strcmp(a->level, "raid10")) {
 		*state = "NO-REDUNDANCY";
-		snprintf(why, n, "%ld member%s out of service: %s data is in one copy only (two copies, md's default); the next error there loses data",
+		snprintf(why, n, "%ld member%s out of service: with two copies (md's default) %s data is in one copy only, and the next error there loses data",
 			 out, out == 1 ? "" : "s", out == 1 ? "its" : "their");
 		return 1;
 	}
 	return 0;
+}
+
+int mdc_array_state(const struct mdc_model *m, unsigned int ai,
+		    const char **state, char *why, size_t n)
+{
+	int maybe;
+
+	return array_state(m, ai, state, why, n, &maybe);
 }
 
 static int lower_unknown(const char *leg)
@@ -585,19 +644,34 @@ static void unnamed_array(struct mdc_incident *in, const char *arr)
 		    "   (the array name is not in the log: see /proc/mdstat)");
 }
 
-/*
- * Whether md array ai has failed: then no member is to be added,
- * re-added, removed or swapped (each can lose the array); the failed
- * members are copied and the array assembled with --force
- */
-static int array_failed(const struct mdc_model *m, int ai)
+/* how bad array ai is: one of these */
+enum trouble { TR_NONE, TR_NO_REDUNDANCY, TR_MAYBE_FAILED, TR_FAILED };
+
+static enum trouble array_trouble(const struct mdc_model *m, int ai)
 {
 	const char *state;
 	char why[240];
+	int maybe;
 
-	return ai >= 0 && (unsigned int)ai < m->narrays &&
-	       mdc_array_state(m, ai, &state, why, sizeof(why)) &&
-	       !strcmp(state, "FAILED");
+	if (ai < 0 || (unsigned int)ai >= m->narrays ||
+	    !array_state(m, ai, &state, why, sizeof(why), &maybe))
+		return TR_NONE;
+	if (!strcmp(state, "FAILED"))
+		return TR_FAILED;
+	return maybe ? TR_MAYBE_FAILED : TR_NO_REDUNDANCY;
+}
+
+/* "VG/LV" in the action: the LV where the log names it */
+static void lv_in_action(struct mdc_incident *in)
+{
+	char t[sizeof(in->action)];
+	char *p = strstr(in->action, "VG/LV");
+
+	if (!in->lv[0] || !p)
+		return;
+	snprintf(t, sizeof(t), "%.*s%s%s", (int)(p - in->action), in->action,
+		 in->lv, p + 5);
+	snprintf(in->action, sizeof(in->action), "%s", t);
 }
 
 static void action_text(const struct mdc_model *m, struct mdc_incident *in,
@@ -606,6 +680,7 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 	const char *arr = in->array ? in->array : "";
 	int lvm = !strcmp(arr, "mdX") || !strcmp(arr, "dm-mirror");
 	char lvref[128], smart[160];
+	enum trouble tr;
 	/* a device named MAJ:MIN is /dev/block/MAJ:MIN (udev's link) */
 	const char *dd = strchr(disk, ':') ? "/dev/block/" : "/dev/";
 	const char *hint = !strncmp(disk, "nvme", 4) ?
@@ -632,32 +707,26 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 			 lvref);
 		return;
 	}
+	tr = array_trouble(m, l->array);
 	if (!strcmp(arr, "dm-mirror") && !l->faulted && l->mirror_fail &&
 	    in->cls != CL_SOFTWARE && in->cls != CL_ADMIN &&
 	    in->cls != CL_BENIGN) {
 		/* a read or resync failure: the leg is in the mirror still */
-		snprintf(in->action, sizeof(in->action),
-			 "the leg stays in the mirror (a read failure: dmeventd logs it and repairs nothing), and dm-mirror reads the other leg until the LV is reloaded; %s",
-			 in->cls == CL_MEDIA ?
-			 "check the disk under it (smartctl -x) and plan to replace its PV: lvconvert --replace OLD_PV VG/LV NEW_PV" :
-			 in->cls == CL_REQUEST ?
-			 "nothing to repair on the disk: once the kernel has the fix, lvchange --refresh VG/LV reads it again" :
-			 in->cls == CL_TRANSPORT ?
-			 "check the path of the disk under it; once stable, lvchange --refresh VG/LV reads it again" :
-			 "lvs -a -o name,devices,lv_health_status VG/LV shows its state");
-		/* VG/LV: the LV where the log names it */
-		if (in->lv[0]) {
-			char t[sizeof(in->action)];
-			char *p = strstr(in->action, "VG/LV");
-
-			if (p) {
-				snprintf(t, sizeof(t), "%.*s%s%s",
-					 (int)(p - in->action), in->action,
-					 in->lv, p + 5);
-				snprintf(in->action, sizeof(in->action), "%s",
-					 t);
-			}
-		}
+		if (tr != TR_NONE)
+			snprintf(in->action, sizeof(in->action),
+				 "the leg stays in the mirror, but no leg in sync can serve %s (the ARRAY line above): back up what VG/LV still gives now, check the disks under every leg (smartctl -x), and remove no leg until then",
+				 tr == TR_FAILED ? "its reads" : "every region");
+		else
+			snprintf(in->action, sizeof(in->action),
+				 "the leg stays in the mirror (a read failure: dmeventd logs it and repairs nothing), and dm-mirror reads the other leg until the LV is reloaded; %s",
+				 in->cls == CL_MEDIA ?
+				 "check the disk under it (smartctl -x) and plan to move its PV: pvmove OLD_PV NEW_PV, or lvconvert -m+1 VG/LV NEW_PV then lvconvert -m-1 VG/LV OLD_PV" :
+				 in->cls == CL_REQUEST ?
+				 "nothing to repair on the disk: once the kernel has the fix, lvchange --refresh VG/LV reads it again" :
+				 in->cls == CL_TRANSPORT ?
+				 "check the path of the disk under it; once stable, lvchange --refresh VG/LV reads it again" :
+				 "lvs -a -o name,devices,lv_health_status VG/LV shows its state");
+		lv_in_action(in);
 		return;
 	}
 	if (l->faulted && in->level &&
@@ -675,20 +744,29 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 				 in->level, l->name,
 				 in->cls == CL_TRANSPORT ? "fix the path of" : "find out what happened to",
 				 smart, arr, arr);
+		unnamed_array(in, arr);
 		return;
 	}
-	if (!lvm && array_failed(m, l->array) &&
+	if (!lvm && (tr == TR_FAILED || tr == TR_MAYBE_FAILED) &&
 	    (in->cls == CL_MEDIA || in->cls == CL_TRANSPORT ||
 	     in->cls == CL_REQUEST || in->cls == CL_UNKNOWN)) {
 		snprintf(in->action, sizeof(in->action),
-			 "the array %s has failed: do not --add, --re-add, --remove, --replace or swap any member; %s%s, copy each failed member that has media errors to a new disk (ddrescue), then mdadm --stop /dev/%s and mdadm --assemble --force /dev/%s with all its members; %s",
+			 "the array %s %s: do not --add, --re-add, --remove, --replace or swap any member; %scopy each member with read errors to a new disk (ddrescue), then mdadm --stop /dev/%s and mdadm --assemble --force /dev/%s with all its members, the copies in place of the disks they copy; mdadm --examine of each member shows which are fresh%s%s",
 			 arr,
-			 in->cls == CL_TRANSPORT ? "fix the path of " :
-			 "first ",
-			 in->cls == CL_TRANSPORT ? disk : "save what the array still gives",
-			 arr, arr,
-			 in->cls == CL_MEDIA ? smart :
-			 "mdadm --examine of each member shows which are fresh");
+			 tr == TR_FAILED ? "has failed" :
+			 "may have failed (two members out: a raid4/5 has failed, a raid6 has no parity left)",
+			 in->cls == CL_TRANSPORT ? "fix the path first, " : "",
+			 arr, arr, in->cls == CL_MEDIA ? "; check: " : "",
+			 in->cls == CL_MEDIA ? smart : "");
+		unnamed_array(in, arr);
+		return;
+	}
+	if (!lvm && tr == TR_NO_REDUNDANCY && !l->faulted &&
+	    in->cls == CL_MEDIA) {
+		/* a rebuild onto a new disk reads every sector of this one */
+		snprintf(in->action, sizeof(in->action),
+			 "the array %s has no redundancy left and %s has read errors: back up the data now; before any --add (a rebuild reads every sector of %s), copy it to a new disk with ddrescue and assemble with the copy in its place; check: %s",
+			 arr, l->name, l->name, smart);
 		unnamed_array(in, arr);
 		return;
 	}
@@ -709,16 +787,20 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 	case CL_MEDIA:
 		if (!l->faulted && lvm)
 			snprintf(in->action, sizeof(in->action),
-				 "not failed yet: check %s and plan to replace its PV (lvconvert --replace OLD_PV %s NEW_PV)",
-				 smart, lvref);
+				 "not failed yet: check %s and plan to replace its PV (%s)",
+				 smart, !strcmp(arr, "dm-mirror") ?
+				 "pvmove OLD_PV NEW_PV" :
+				 "lvconvert --replace OLD_PV VG/LV NEW_PV");
 		else if (!l->faulted)
 			snprintf(in->action, sizeof(in->action),
 				 "not failed yet: check %s and plan to replace it (mdadm /dev/%s --add /dev/NEW, then mdadm /dev/%s --replace /dev/%s --with /dev/NEW)",
 				 smart, arr, arr, l->name);
 		else if (lvm)
 			snprintf(in->action, sizeof(in->action),
-				 "replace the PV under %s: lvconvert --repair %s (or lvconvert --replace OLD_PV %s NEW_PV); check: %s",
-				 l->name, lvref, lvref, smart);
+				 "replace the PV under %s: lvconvert --repair %s (or %s); check: %s",
+				 l->name, lvref, !strcmp(arr, "dm-mirror") ?
+				 "pvmove OLD_PV NEW_PV" :
+				 "lvconvert --replace OLD_PV VG/LV NEW_PV", smart);
 		else
 			snprintf(in->action, sizeof(in->action),
 				 "replace %s: mdadm /dev/%s --remove /dev/%s, swap the disk, partition the new one like the other members, then mdadm /dev/%s --add /dev/NEW (--replace --with is only for a member still in service); check first: %s",
@@ -758,6 +840,7 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 				 smart, l->name);
 		break;
 	}
+	lv_in_action(in);
 	unnamed_array(in, arr);
 }
 
@@ -1136,9 +1219,14 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 		snprintf(who, sizeof(who), "the disk on %s", d->name);
 	if (!strncmp(d->name, "md", 2) && isdigit((unsigned char)d->name[2]) &&
 	    in->cls != CL_BENIGN) {
-		/* an md array's own errors: its members failed it */
+		/*
+		 * an md array's own errors: members it lost, their bad
+		 * block lists, or requests it refused -- its members say
+		 */
+		in->cls = CL_UNKNOWN;
+		in->confidence = "low";
 		snprintf(in->action, sizeof(in->action),
-			 "%s is an md array, not a disk (no SMART): its I/O errors come from members it lost; see the array's members above and mdadm --detail /dev/%s",
+			 "%s is an md array, not a disk (no SMART): its I/O errors come from its members (failed or missing members, their bad block lists, or refused requests); see its members above and mdadm --detail /dev/%s",
 			 d->name, d->name);
 		build_evidence(in, &a, NULL, NULL);
 		return;
@@ -1341,10 +1429,15 @@ int mdc_classify(struct mdc_model *m, struct mdc_result *r)
 
 		if (in->faulted)
 			r->degraded++;
-		/* a mirror leg no longer read, for no reason the log shows */
+		/*
+		 * a mirror leg no longer read, or an md array failing I/O,
+		 * for no reason the log shows
+		 */
 		if ((in->cls == CL_UNKNOWN &&
 		     (in->faulted ||
-		      (in->array && !strcmp(in->array, "dm-mirror")))) ||
+		      (in->array && !strcmp(in->array, "dm-mirror")) ||
+		      (in->device && !strncmp(in->device, "md", 2) &&
+		       isdigit((unsigned char)in->device[2])))) ||
 		    in->cls == CL_SOFTWARE)
 			r->unknown = 1;
 		if (!r->has_primary ||
@@ -1372,8 +1465,9 @@ void mdc_result_free(struct mdc_result *r)
 }
 
 /*
- * 3: something needs a human (unknown cause of a failed leg or of a
- * dm-mirror leg's read failure, or a kernel bug); 1: degraded legs, every one with a known cause, or media or
+ * 3: something needs a human (unknown cause of a failed leg, of a
+ * dm-mirror leg's read failure or of an md array's own I/O errors, or a
+ * kernel bug); 1: degraded legs, every one with a known cause, or media or
  * transport errors on a member or disk that has not failed yet; 2: an
  * input could not be read, or was empty; 0: nothing to look at.  The
  * order is 3 > 1 > 2 > 0: an input error never hides a failure found in

@@ -92,6 +92,7 @@ enum mdc_ev {
 	EV_KICKED,
 	EV_ARRAY_INFO,
 	EV_REBUILD,
+	EV_RECOVERED,	/* md: md0: recovery done. -- a member back in */
 	EV_MIRROR_FAIL,
 	EV_LVFAIL,
 	EV_LVNAME,
@@ -117,8 +118,17 @@ struct mdc_event {
 	uint64_t sector;
 	long num, num2;
 	int parity;			/* raid4/5/6: 1 raid4/5, 2 raid6, 0 unknown */
+	int mstate;			/* dm-mirror: enum mdc_mstate */
 	int storage;			/* software event in the storage path */
 	const char *why;		/* static text */
+};
+
+/* what a dm-mirror line says (struct mdc_event mstate) */
+enum mdc_mstate {
+	MS_LEG_READ,	/* a leg failed reads or was skipped: it stays in */
+	MS_LEG_OUT,	/* dmeventd repairs: write, flush or unclassified */
+	MS_FAILED,	/* no leg could serve: I/O fails to the caller */
+	MS_NO_SYNC,	/* a resync failed, or the primary while out of sync */
 };
 
 /* a fixed string and its length, for tables of words (MDC_LIT("md/")) */
@@ -212,6 +222,7 @@ struct mdc_array {
 	unsigned long suppressed;
 	long remaining;
 	long total;			/* raid disks ("active with N out of M") */
+	long chain;			/* failures each one device less, in a row */
 	int parity;			/* as in struct mdc_event */
 	int dead;
 	struct mdc_when first;

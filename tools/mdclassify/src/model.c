@@ -579,6 +579,38 @@ static void sw_frame(struct mdc_model *m, const struct mdc_line *ln,
 		mdc_evadd(&s->ev, ln->file, ln->lineno, ln->raw, ln->rawlen);
 }
 
+/*
+ * "Operation continuing on n devices" after a failure: one failure each,
+ * one device less each time, is the same array losing members (not a
+ * member back in, nor another array of the same unnamed name)
+ */
+static void continuing(struct mdc_array *a, long n)
+{
+	a->chain = a->remaining > 0 && n == a->remaining - 1 ? a->chain + 1 : 1;
+	a->remaining = n;
+}
+
+/*
+ * "kicking non-fresh sde1" names no array: the assembly lines that follow
+ * do ("active with", 2.6 "not enough operational devices for md0")
+ */
+static void kicked_into(struct mdc_model *m, int ai, const struct mdc_line *ln,
+			const struct mdc_when *w)
+{
+	unsigned int k;
+
+	for (k = 0; k < m->nlegs; k++) {
+		struct mdc_leg *l = m->legs[k];
+
+		if (l->kicked && l->array != ai &&
+		    !strcmp(m->arrays[l->array]->name, "md?") &&
+		    mdc_near(&l->last, w, 0, 5)) {
+			l->array = ai;
+			leg_ev(l, ln, w);
+		}
+	}
+}
+
 static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		  const struct mdc_event *ev, const struct mdc_when *w)
 {
@@ -597,8 +629,10 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			l->fault_at = *w;
 		l->faulted = 1;
 		l->fault++;
-		if (ev->parity)
+		if (ev->parity && !m->arrays[l->array]->parity)
 			m->arrays[l->array]->parity = ev->parity;
+		if (ev->num > 0)	/* 2.6: "Operation continuing" too */
+			continuing(m->arrays[l->array], ev->num - 1);
 		/* raid0/linear have no redundancy: md sets MD_BROKEN */
 		if (!strcmp(ev->level, "raid0") || !strcmp(ev->level, "linear"))
 			m->arrays[l->array]->dead = 1;
@@ -665,12 +699,14 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			      w->boot, &ai);
 		if (!a)
 			break;
-		if (ev->parity)
+		if (ev->parity && !a->parity)
 			a->parity = ev->parity;
 		if (ev->kind == EV_CONTINUING)
-			a->remaining = ev->num;
+			continuing(a, ev->num);
 		else
 			a->dead = 1;
+		if (ev->kind == EV_CANNOT_CONTINUE && ev->array[0])
+			kicked_into(m, ai, ln, w);
 		l = recent_leg(m, a->name, w, 0);
 		if (l)
 			leg_ev(l, ln, w);
@@ -709,13 +745,11 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			l = NULL;
 		}
 		if (ev->array[0] && strcmp(ev->array, "mdX")) {
-			unsigned int k;
-
 			a = get_array(m, ev->array, ev->level, w->boot, &ai);
 			if (!a)
 				break;
 			if (ev->parity)
-				a->parity = ev->parity;
+				a->parity = ev->parity;	/* "raid level N" */
 			if (ev->num2)
 				a->total = ev->num2;
 			if (ev->num2 && ev->num < ev->num2) {
@@ -723,22 +757,23 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			} else if (ev->num2) {
 				/* assembled complete: in service again */
 				a->remaining = -1;
+				a->chain = 0;
 				a->dead = 0;
 			}
-			/*
-			 * "kicking non-fresh sde1" names no array: the
-			 * assembly lines that follow do
-			 */
-			for (k = 0; k < m->nlegs; k++) {
-				l = m->legs[k];
-				if (l->kicked && l->array != ai &&
-				    !strcmp(m->arrays[l->array]->name, "md?") &&
-				    mdc_near(&l->last, w, 0, 5)) {
-					l->array = ai;
-					leg_ev(l, ln, w);
-				}
-			}
+			kicked_into(m, ai, ln, w);
 		}
+		break;
+	case EV_RECOVERED:
+		/* a rebuilt member is back in service */
+		a = ev->array[0] ? get_array(m, ev->array, NULL, w->boot, &ai) :
+		    NULL;
+		if (!a || a->remaining < 0)
+			break;
+		a->remaining++;
+		if (a->chain > 0)
+			a->chain--;
+		if (a->total && a->remaining >= a->total)
+			a->remaining = -1;
 		break;
 	case EV_REBUILD:
 		l = recent_leg(m, "mdX", w, 0);
@@ -759,14 +794,18 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		l->mirror_fail++;
 		/*
 		 * only dmeventd takes a leg out of a mirror, and only after a
-		 * write, flush or unclassified failure (ev->num); after a
+		 * write, flush or unclassified failure (MS_LEG_OUT); after a
 		 * read or resync failure the kernel reads the other legs
 		 * until the table is reloaded, and the leg stays in
 		 */
-		if (ev->num) {
+		if (ev->mstate == MS_LEG_OUT) {
 			if (!l->faulted)
 				l->fault_at = *w;
 			l->faulted = 1;
+		} else if (ev->mstate == MS_FAILED) {
+			m->arrays[l->array]->dead = 1;
+		} else if (ev->mstate == MS_NO_SYNC) {
+			m->arrays[l->array]->remaining = 1;
 		}
 		leg_ev(l, ln, w);
 		break;

@@ -173,7 +173,8 @@ static const char *md_prefix(const char *m, struct mdc_event *ev)
 		cpy(ev->level, sizeof(ev->level), m, p - m);
 		if (!strcmp(ev->level, "raid5") || !strcmp(ev->level, "raid6") ||
 		    !strcmp(ev->level, "raid4")) {
-			ev->parity = ev->level[4] == '6' ? 2 : 1;
+			/* 2.6.2x+ raid5.c prints "raid5:" for raid6 too */
+			ev->parity = ev->level[4] == '6' ? 2 : 0;
 			strcpy(ev->level, "raid4/5/6");
 		}
 		if (*p != ':')
@@ -552,6 +553,15 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		return 1;
 	case X_AFTER:
 		devtok(q + pl, ev->dev, sizeof(ev->dev));
+		/*
+		 * 2.6 raid5.c: "raid5: Disk failure on sda4, disabling
+		 * device. Operation continuing on 3 devices": num is 3 + 1
+		 */
+		if (r->event == EV_FAULT) {
+			e = strstr(q, "continuing on ");	/* may wrap */
+			if (e)
+				ev->num = atol(e + 14) + 1;
+		}
 		return 1;
 	case X_BEFORE:
 		/* the word before: a prefix no format took stays out */
@@ -566,6 +576,27 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		q = strstr(q, " on ");
 		if (q)
 			devtok(q + 4, ev->dev, sizeof(ev->dev));
+		return 1;
+	case X_MIRROR_STATE:
+		/*
+		 * "All sides of mirror have failed.", 2.6 "Mirror read
+		 * failed." (no other leg): I/O fails; "Unable to read
+		 * primary mirror during recovery", "Write error during
+		 * recovery": regions stay out of sync
+		 */
+		ev->mstate = strstr(p, "All sides") ||
+			     (strstr(p, "Mirror read failed") &&
+			      !strstr(p, "alternative")) ? MS_FAILED :
+			     strstr(p, "recovery") ? MS_NO_SYNC : MS_LEG_READ;
+		return 1;
+	case X_MD_DONE:
+		devtok(p, ev->array, sizeof(ev->array));
+		return 1;
+	case X_FOR:
+		/* 2.6 "raid5: not enough operational devices for md0" */
+		q = strstr(q, " for ");
+		if (q && !ev->array[0])
+			devtok(q + 5, ev->array, sizeof(ev->array));
 		return 1;
 	case X_NUM:
 		ev->num = atol(q + pl);
@@ -644,6 +675,9 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		devtok(m + 5, ev->dev, sizeof(ev->dev));
 		return 1;
 	case X_MIRROR_DEV:
+		/* "Read failure on mirror device %s.  Failing I/O." */
+		if (strstr(q, "Failing I/O"))
+			ev->mstate = MS_FAILED;
 		q = strchr(q + 10, ' ');
 		if (q && !strncmp(q, " from ", 6))
 			q += 5;
@@ -651,6 +685,9 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 			spacetok(q + 1, ev->dev, sizeof(ev->dev));
 		return 1;
 	case X_PRIMARY:
+		/* "Primary mirror (%s) failed while out-of-sync: ..." */
+		if (strstr(q, "out-of-sync"))
+			ev->mstate = MS_NO_SYNC;
 		q += pl;
 		devtok(q, ev->dev, sizeof(ev->dev));
 		if (q[strlen(ev->dev)] == ':')
@@ -680,8 +717,10 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		 * "read failed" and "sync failed" are logged, and the leg
 		 * stays in the mirror
 		 */
-		ev->num = strstr(q + pl, " has failed") ||
-			  strstr(q + pl, " flush failed");
+		ev->mstate = strstr(q + pl, " has failed") ||
+			     strstr(q + pl, " flush failed") ? MS_LEG_OUT :
+			     strstr(q + pl, " sync failed") ? MS_NO_SYNC :
+			     MS_LEG_READ;
 		return 1;
 	case X_LV_AFTER:
 		if (r->event == EV_LVNAME && !strcmp(r->pat, "lvconvert --repair ")) {

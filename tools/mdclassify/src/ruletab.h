@@ -67,6 +67,9 @@ enum mdc_field {
 	X_AFTER,	/* device token right after the pattern */
 	X_BEFORE,	/* device between the md prefix and the pattern */
 	X_ON,		/* device after " on " following the pattern */
+	X_FOR,		/* array after " for " following the pattern */
+	X_MD_DONE,	/* "md: md0: recovery done.": the array */
+	X_MIRROR_STATE,	/* dm-mirror: what the line says of the mirror */
 	X_NUM,		/* number right after the pattern -> num */
 	X_REDIRECT,	/* sector, then "mirror: DEV" or "DEV: redirecting" */
 	X_THRESHOLD,	/* "DEV: Raid device exceeded ... [cur N:max M]" */
@@ -326,7 +329,7 @@ R(F_MD, M_SUB, T_ANY, "Cannot continue operation (", NULL, "md/raid",
   "4.x+", X_NUM, EV_CANNOT_CONTINUE, SIG_NONE, 0, "array cannot continue",
   "raid5_error: the array failed"),
 R(F_MD, M_SUB, T_ANY, "not enough operational devices", NULL, "md/raid",
-  "2.6+", X_NONE, EV_CANNOT_CONTINUE, SIG_NONE, 0,
+  "2.6+", X_FOR, EV_CANNOT_CONTINUE, SIG_NONE, 0,
   "array cannot start: not enough operational devices",
   "raid5.c/raid10.c at assembly: members missing or failed (the cause is earlier)"),
 R(F_MD, M_SUB, T_ANY, "cannot start dirty degraded array", NULL, "md/raid",
@@ -389,6 +392,12 @@ R(F_MDCORE, M_SUB, T_ANY, "data-check", NULL, "md: ", "2.6+", X_RAID_ARRAY,
   EV_ARRAY_INFO, SIG_BENIGN, 1, NULL, "scrub"),
 R(F_MDCORE, M_SUB, T_ANY, "resync", NULL, "md: ", "2.6+", X_RAID_ARRAY,
   EV_ARRAY_INFO, SIG_BENIGN, 1, NULL, "resync"),
+R(F_MDCORE, M_SUB, T_ANY, ": recovery done", NULL, "md: ", "2.6+",
+  X_MD_DONE, EV_RECOVERED, SIG_BENIGN, 1, NULL,
+  "md_do_sync: \"md: %s: %s done.\": a rebuilt member is in service"),
+R(F_MDCORE, M_SUB, T_ANY, ": sync done", NULL, "md: ", "2.6",
+  X_MD_DONE, EV_RECOVERED, SIG_BENIGN, 1, NULL,
+  "2.6 md_do_sync: \"md: %s: sync done.\" after a resync or a rebuild"),
 R(F_MDCORE, M_SUB, T_ANY, "recovery", NULL, "md: ", "2.6+", X_RAID_ARRAY,
   EV_ARRAY_INFO, SIG_BENIGN, 1, NULL, "rebuild"),
 R(F_MDCORE, M_SUB, T_ANY, "bind<", NULL, "md: ", "2.6-4.x", X_RAID_ARRAY,
@@ -698,11 +707,11 @@ R(F_DMMIRROR, M_SUB, T_ANY, "Primary mirror (", NULL, "device-mapper",
   "2.6+", X_PRIMARY, EV_MIRROR_FAIL, SIG_NONE, 0,
   "dm-mirror primary leg failed", "dm-raid1.c"),
 R(F_DMMIRROR, M_SUB, T_ANY, "recovery", NULL, "device-mapper", "2.6+",
-  X_NONE, EV_MIRROR_FAIL, SIG_NONE, 0, "dm-mirror recovery/read failure", ""),
+  X_MIRROR_STATE, EV_MIRROR_FAIL, SIG_NONE, 0, "dm-mirror recovery/read failure", ""),
 R(F_DMMIRROR, M_SUB, T_ANY, "All sides", NULL, "device-mapper", "2.6+",
-  X_NONE, EV_MIRROR_FAIL, SIG_NONE, 0, "dm-mirror recovery/read failure", ""),
+  X_MIRROR_STATE, EV_MIRROR_FAIL, SIG_NONE, 0, "dm-mirror recovery/read failure", ""),
 R(F_DMMIRROR, M_SUB, T_ANY, "Mirror read failed", NULL, "device-mapper",
-  "2.6+", X_NONE, EV_MIRROR_FAIL, SIG_NONE, 0,
+  "2.6+", X_MIRROR_STATE, EV_MIRROR_FAIL, SIG_NONE, 0,
   "dm-mirror recovery/read failure", ""),
 
 /* ---- F_DMINTEG -------------------------------------------------------- */

@@ -330,6 +330,27 @@ t array-state/failed-array-no-re-add sh -c "grep -q 'the array md9 has failed: d
 # reassembled complete: in service again, no stale warning
 printf '[ 3.0] md/raid:md9: raid level 6 active with 6 out of 6 devices, algorithm 2\n' >> "$WORK/state.log"
 t array-state/complete-assembly-clears-it sh -c "! '$MDC' '$WORK/state.log' 2>&1 | grep -q '^ARRAY md9'"
+# the forms the review asked for: a dying raid5 of today ("Cannot
+# continue operation"); a member back in between two failures (2.6 "sync
+# done", and "Operation continuing" on as many devices); two unnamed 2.6
+# arrays; "raid5:" is raid6 as well in 2.6.2x+; a rebuilt member back
+lines() { printf '%s\n' "$@" > "$WORK/state.log"; "$MDC" "$WORK/state.log" 2>&1 | sed -n 's/^ARRAY [^ ]* ([^)]*): \([A-Z-]*\) .*/\1/p' | grep . || echo none; }
+t array-state/cannot-continue-failed [ "$(lines '[ 1.0] md/raid:md9: Disk failure on sdb1, disabling device.' '[ 1.0] md/raid:md9: Operation continuing on 3 devices.' '[ 2.0] md/raid:md9: Disk failure on sdc1, disabling device.' '[ 2.0] md/raid:md9: Cannot continue operation (2/4 failed).')" = FAILED ]
+t array-state/member-back-in-between [ "$(lines '[ 1.0] raid5: Disk failure on sdb1, disabling device. Operation continuing on 3 devices' '[ 9.0] md: md0: sync done.' '[ 20.0] raid5: Disk failure on sdc1, disabling device. Operation continuing on 3 devices')" = NO-REDUNDANCY ]
+t array-state/two-unnamed-arrays-not-merged [ "$(lines '[ 1.0] raid5: Disk failure on sdb1, disabling device. Operation continuing on 3 devices' '[ 2.0] raid5: Disk failure on sdf1, disabling device. Operation continuing on 5 devices')" = NO-REDUNDANCY ]
+t array-state/raid5-prefix-is-no-level [ "$(lines '[ 1.0] raid5: Disk failure on sdb1, disabling device. Operation continuing on 3 devices' '[ 2.0] raid5: Disk failure on sdc1, disabling device. Operation continuing on 2 devices')" = NO-REDUNDANCY ]
+t array-state/recovery-done-brings-one-back [ "$(lines '[ 1.0] md/raid:md9: raid level 6 active with 6 out of 6 devices, algorithm 2' '[ 2.0] md/raid:md9: Disk failure on sdb1, disabling device.' '[ 2.0] md/raid:md9: Operation continuing on 5 devices.' '[ 3.0] md/raid:md9: Disk failure on sdc1, disabling device.' '[ 3.0] md/raid:md9: Operation continuing on 4 devices.' '[ 9.0] md: md9: recovery done.')" = none ]
+t array-state/dm-mirror-all-sides-failed [ "$(lines 'device-mapper: raid1: Read failure on mirror device 253:3.  Failing I/O.' 'device-mapper: raid1: All sides of mirror have failed.')" = FAILED ]
+t array-state/dm-mirror-sync-failed-no-redundancy [ "$(lines 'lvm[812]: Secondary mirror device 253:4 sync failed.')" = NO-REDUNDANCY ]
+t array-state/a-later-boot-supersedes [ "$(lines '[ 0.000000] Linux version 6.12.0 (x@y) #1' '[ 5.0] md/raid1:md0: Disk failure on sdb1, disabling device.' '[ 5.0] md/raid1:md0: Operation continuing on 1 devices.' '[ 0.000000] Linux version 6.12.0 (x@y) #1' '[ 3.0] md/raid1:md0: active with 2 out of 2 mirrors')" = none ]
+# a degraded raid5 whose other member has read errors: no --add (the
+# rebuild reads them), copy the member first
+printf '%s\n' '[ 1.0] md/raid:md9: raid level 5 active with 4 out of 4 devices, algorithm 2' '[ 2.0] md/raid:md9: Disk failure on sdb1, disabling device.' '[ 2.0] md/raid:md9: Operation continuing on 3 devices.' '[ 3.0] critical medium error, dev sdc, sector 4096 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2' '[ 3.0] md/raid:md9: read error not correctable (sector 4096 on sdc1).' > "$WORK/r5media.log"
+"$MDC" "$WORK/r5media.log" > "$WORK/r5media.txt" 2>&1
+t array-state/no-redundancy-media-member-copied-first sh -c "grep -q 'before any --add' '$WORK/r5media.txt' && ! grep -q -- '--replace /dev/sdc1' '$WORK/r5media.txt'"
+printf '[ 1.0] Buffer I/O error on device md5, logical block 12\n' > "$WORK/md5.log"
+"$MDC" "$WORK/md5.log" > "$WORK/md5.txt" 2>&1; rc=$?
+t md-device/no-smart-on-an-array sh -c "[ $rc = 3 ] && grep -q 'md5 is an md array, not a disk' '$WORK/md5.txt' && ! grep -q 'smartctl -x /dev/md5' '$WORK/md5.txt'"
 # dm-mirror: dmeventd repairs after a write failure (D), not a read failure
 printf 'lvm[812]: Primary mirror device 253:3 has failed (D).\nlvm[812]: Device failure in vg0-data.\nlvm[812]: Repair of mirrored device vg0-data finished successfully.\n' > "$WORK/mirror-d.log"
 "$MDC" "$WORK/mirror-d.log" > "$WORK/mirror-d.txt" 2>&1
