@@ -266,6 +266,11 @@ static int array_state(const struct mdc_model *m, unsigned int ai,
 		snprintf(why, n, "a resync of the mirror failed, or its primary leg failed while out of sync: regions are in one leg only, and reads there may fail");
 		return 1;
 	}
+	if (a->unrecov) {
+		*state = "NO-REDUNDANCY";
+		snprintf(why, n, "a resync or rebuild found blocks no member could give (unrecoverable I/O read error): the data has one copy left, and that copy has bad sectors");
+		return 1;
+	}
 	if (a->remaining == 1 && !strcmp(a->level, "raid1")) {
 		*state = "NO-REDUNDANCY";
 		snprintf(why, n, "one device left in service: the next error loses data; bring the failed leg back first (its run line below)");

@@ -223,6 +223,7 @@ struct mdc_array {
 	long remaining;
 	long total;			/* raid disks ("active with N out of M") */
 	long chain;			/* failures each one device less, in a row */
+	int unrecov;			/* raid1/10: a rebuild found no good copy */
 	int parity;			/* as in struct mdc_event */
 	int dead;
 	struct mdc_when first;

@@ -675,6 +675,14 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			l->unrecov++;
 		else
 			l->notcorr++;
+		/*
+		 * raid1/raid10 print it when a resync or rebuild finds no
+		 * member to read a block from: one copy left, and it is bad
+		 */
+		if (ev->kind == EV_UNRECOV &&
+		    (!strcmp(m->arrays[l->array]->level, "raid1") ||
+		     !strcmp(m->arrays[l->array]->level, "raid10")))
+			m->arrays[l->array]->unrecov = 1;
 		leg_ev(l, ln, w);
 		break;
 	case EV_THRESHOLD:
@@ -758,6 +766,7 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 				/* assembled complete: in service again */
 				a->remaining = -1;
 				a->chain = 0;
+				a->unrecov = 0;
 				a->dead = 0;
 			}
 			kicked_into(m, ai, ln, w);
@@ -767,7 +776,10 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		/* a rebuilt member is back in service */
 		a = ev->array[0] ? get_array(m, ev->array, NULL, w->boot, &ai) :
 		    NULL;
-		if (!a || a->remaining < 0)
+		if (!a)
+			break;
+		a->unrecov = 0;
+		if (a->remaining < 0)
 			break;
 		a->remaining++;
 		if (a->chain > 0)

@@ -348,6 +348,7 @@ t array-state/a-later-boot-supersedes [ "$(lines '[ 0.000000] Linux version 6.12
 printf '%s\n' '[ 1.0] md/raid:md9: raid level 5 active with 4 out of 4 devices, algorithm 2' '[ 2.0] md/raid:md9: Disk failure on sdb1, disabling device.' '[ 2.0] md/raid:md9: Operation continuing on 3 devices.' '[ 3.0] critical medium error, dev sdc, sector 4096 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2' '[ 3.0] md/raid:md9: read error not correctable (sector 4096 on sdc1).' > "$WORK/r5media.log"
 "$MDC" "$WORK/r5media.log" > "$WORK/r5media.txt" 2>&1
 t array-state/no-redundancy-media-member-copied-first sh -c "grep -q 'before any --add' '$WORK/r5media.txt' && ! grep -q -- '--replace /dev/sdc1' '$WORK/r5media.txt'"
+t array-state/raid1-rebuild-without-a-good-copy [ "$(lines '[ 1.0] md/raid1:md0: sda2: unrecoverable I/O read error for block 21319296' '[ 1.0] md: md0: recovery interrupted.')" = NO-REDUNDANCY ]
 printf '[ 1.0] Buffer I/O error on device md5, logical block 12\n' > "$WORK/md5.log"
 "$MDC" "$WORK/md5.log" > "$WORK/md5.txt" 2>&1; rc=$?
 t md-device/no-smart-on-an-array sh -c "[ $rc = 3 ] && grep -q 'md5 is an md array, not a disk' '$WORK/md5.txt' && ! grep -q 'smartctl -x /dev/md5' '$WORK/md5.txt'"
