@@ -193,21 +193,26 @@ static void dm_of(const char *leg, char *out, size_t n)
  * array ("md?", which may be several) at most one, and none for dm-raid's
  * "mdX", the name of every RAID LV.
  */
-static long members_out(const struct mdc_model *m, unsigned int ai)
+static long members_out(const struct mdc_model *m, unsigned int ai,
+			int *sure)
 {
 	const struct mdc_array *a = m->arrays[ai];
 	long out = 0;
 	unsigned int k;
 
+	*sure = a->remaining >= 0 && a->total > 0;
+	if (*sure)
+		return a->total - a->remaining;
 	if (a->remaining >= 0)
-		return a->total > 0 ? a->total - a->remaining : a->chain;
+		return a->chain;
 	if (!strcmp(a->name, "mdX"))
 		return 0;
 	for (k = 0; k < m->nlegs; k++)
 		if (m->legs[k]->array == (int)ai && m->legs[k]->faulted &&
 		    !m->legs[k]->closed)
 			out++;
-	return strcmp(a->name, "md?") || out < 1 ? out : 1;
+	out -= a->recovered;
+	return out < 1 ? 0 : strcmp(a->name, "md?") ? out : 1;
 }
 
 /*
@@ -246,7 +251,8 @@ static int array_state(const struct mdc_model *m, unsigned int ai,
 {
 	const struct mdc_array *a = m->arrays[ai];
 	int mirror = !strcmp(a->level, "mirror");
-	long out = members_out(m, ai);
+	int sure;
+	long out = members_out(m, ai, &sure);
 	int p = a->parity;
 
 	*maybe = 0;
@@ -261,9 +267,11 @@ static int array_state(const struct mdc_model *m, unsigned int ai,
 			 "no device left in service (Operation continuing on 0 devices)");
 		return 1;
 	}
-	if (mirror && a->remaining == 1) {
+	if (mirror && (a->remaining == 1 || a->remaining == 2)) {
 		*state = "NO-REDUNDANCY";
-		snprintf(why, n, "a resync of the mirror failed, or its primary leg failed while out of sync: regions are in one leg only, and reads there may fail");
+		snprintf(why, n, "%s", a->remaining == 1 ?
+			 "the primary leg of the mirror failed a resync or failed while out of sync: regions are in one leg only, and reads there may fail" :
+			 "a resync of the mirror failed: regions are in the primary leg only until it is in sync again");
 		return 1;
 	}
 	if (a->unrecov) {
@@ -279,18 +287,26 @@ static int array_state(const struct mdc_model *m, unsigned int ai,
 	if (out <= 0)
 		return 0;
 	if (!strcmp(a->level, "raid4/5/6")) {
-		if (out > 2 || (out == 2 && p == 1)) {
+		/*
+		 * only md's count against the array's size says failed: a
+		 * count of failures in a row may take a spare or a replace
+		 * target's failure for a member's
+		 */
+		if (sure && (out > 2 || (out == 2 && p == 1))) {
 			*state = "FAILED";
 			snprintf(why, n, "%ld members out of service: more than a %s can lose; do not add, re-add or swap any member before the failed ones are copied (ddrescue) and the array assembled with --force",
 				 out, p == 1 ? "raid4/5" : "raid4/5/6");
 			return 1;
 		}
-		if (out == 2 || p != 2) {
-			*maybe = out == 2 && !p;
+		if (out >= 2 || p != 2) {
+			*maybe = out >= 2 && (!p || !sure);
 			*state = "NO-REDUNDANCY";
 			snprintf(why, n, "%ld member%s out of service: %s; the next error loses data",
 				 out, out == 1 ? "" : "s",
 				 out == 2 && p == 2 ? "the raid6 has no parity left" :
+				 out > 2 && !sure ? "more than a raid4/5/6 survives, unless spares took over (the log gives no size: mdadm --detail)" :
+				 out == 2 && !sure && p == 2 ? "the raid6 has no parity left, unless a spare took over (mdadm --detail)" :
+				 out == 2 && !sure ? "a raid4/5 has failed, a raid6 has no parity left, unless a spare took over (mdadm --detail)" :
 				 out == 2 ? "a raid6 has no parity left, a raid4/5 has failed (the log does not say the level)" :
 				 p == 1 ? "the raid4/5 has no parity left" :
 				 "a raid4/5 has no parity left (a raid6 has one; the log does not say the level)");
@@ -670,13 +686,21 @@ static enum trouble array_trouble(const struct mdc_model *m, int ai)
 static void lv_in_action(struct mdc_incident *in)
 {
 	char t[sizeof(in->action)];
-	char *p = strstr(in->action, "VG/LV");
+	char *p = in->action;
+	size_t at;
 
-	if (!in->lv[0] || !p)
+	if (!in->lv[0])
 		return;
-	snprintf(t, sizeof(t), "%.*s%s%s", (int)(p - in->action), in->action,
-		 in->lv, p + 5);
-	snprintf(in->action, sizeof(in->action), "%s", t);
+	while ((p = strstr(p, "VG/LV"))) {
+		at = p - in->action;
+		snprintf(t, sizeof(t), "%.*s%s%s", (int)at, in->action,
+			 in->lv, p + 5);
+		snprintf(in->action, sizeof(in->action), "%s", t);
+		at += strlen(in->lv);
+		if (at >= strlen(in->action))
+			break;
+		p = in->action + at;
+	}
 }
 
 static void action_text(const struct mdc_model *m, struct mdc_incident *in,
@@ -752,14 +776,21 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 		unnamed_array(in, arr);
 		return;
 	}
-	if (!lvm && (tr == TR_FAILED || tr == TR_MAYBE_FAILED) &&
+	if (!lvm && tr == TR_MAYBE_FAILED &&
+	    (in->cls == CL_MEDIA || in->cls == CL_TRANSPORT ||
+	     in->cls == CL_REQUEST || in->cls == CL_UNKNOWN)) {
+		snprintf(in->action, sizeof(in->action),
+			 "the array %s may have failed (two or more members out): check mdadm --detail /dev/%s first.  If it does not run: do not --add, --re-add, --remove, --replace or swap any member; copy each member with read errors to a new disk (ddrescue), then mdadm --stop /dev/%s and mdadm --assemble --force /dev/%s with all its members, the copies in place of the disks they copy.  If it runs: back up now, then bring the members back one at a time",
+			 arr, arr, arr, arr);
+		unnamed_array(in, arr);
+		return;
+	}
+	if (!lvm && tr == TR_FAILED &&
 	    (in->cls == CL_MEDIA || in->cls == CL_TRANSPORT ||
 	     in->cls == CL_REQUEST || in->cls == CL_UNKNOWN)) {
 		snprintf(in->action, sizeof(in->action),
 			 "the array %s %s: do not --add, --re-add, --remove, --replace or swap any member; %scopy each member with read errors to a new disk (ddrescue), then mdadm --stop /dev/%s and mdadm --assemble --force /dev/%s with all its members, the copies in place of the disks they copy; mdadm --examine of each member shows which are fresh%s%s",
-			 arr,
-			 tr == TR_FAILED ? "has failed" :
-			 "may have failed (two members out: a raid4/5 has failed, a raid6 has no parity left)",
+			 arr, "has failed",
 			 in->cls == CL_TRANSPORT ? "fix the path first, " : "",
 			 arr, arr, in->cls == CL_MEDIA ? "; check: " : "",
 			 in->cls == CL_MEDIA ? smart : "");

@@ -128,7 +128,8 @@ enum mdc_mstate {
 	MS_LEG_READ,	/* a leg failed reads or was skipped: it stays in */
 	MS_LEG_OUT,	/* dmeventd repairs: write, flush or unclassified */
 	MS_FAILED,	/* no leg could serve: I/O fails to the caller */
-	MS_NO_SYNC,	/* a resync failed, or the primary while out of sync */
+	MS_NO_SYNC,	/* the primary failed a resync, or while out of sync */
+	MS_SEC_NO_SYNC,	/* a secondary failed a resync: regions in one leg */
 };
 
 /* a fixed string and its length, for tables of words (MDC_LIT("md/")) */
@@ -224,6 +225,7 @@ struct mdc_array {
 	long total;			/* raid disks ("active with N out of M") */
 	long chain;			/* failures each one device less, in a row */
 	int unrecov;			/* raid1/10: a rebuild found no good copy */
+	long recovered;			/* "recovery done" with no count to add to */
 	int parity;			/* as in struct mdc_event */
 	int dead;
 	struct mdc_when first;
@@ -432,7 +434,7 @@ struct mdc_incident {
 	char action[896];
 	char fix[672];
 	char why[640];
-	char live[512];
+	char live[1024];
 	struct mdc_evid *evid;
 	unsigned int nevid;
 	uint64_t more;

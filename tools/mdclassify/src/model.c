@@ -586,8 +586,20 @@ static void sw_frame(struct mdc_model *m, const struct mdc_line *ln,
  */
 static void continuing(struct mdc_array *a, long n)
 {
-	a->chain = a->remaining > 0 && n == a->remaining - 1 ? a->chain + 1 : 1;
+	if (a->remaining < 0)
+		a->chain = 1;
+	else if (n == a->remaining - 1)
+		a->chain++;
+	else if (n >= a->remaining)	/* a spare or member back, then out */
+		a->chain = a->chain > n - a->remaining ?
+			   a->chain - (n - a->remaining) : 0;
+	else
+		a->chain = 1;
+	if (a->chain < 1)	/* the line follows a failure */
+		a->chain = 1;
 	a->remaining = n;
+	if (a->total && n >= a->total)	/* grown since "active with" */
+		a->total = n + 1;
 }
 
 /*
@@ -760,32 +772,49 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 				a->parity = ev->parity;	/* "raid level N" */
 			if (ev->num2)
 				a->total = ev->num2;
-			if (ev->num2 && ev->num < ev->num2) {
-				a->remaining = ev->num;
-			} else if (ev->num2) {
-				/* assembled complete: in service again */
-				a->remaining = -1;
+			if (ev->num2) {
+				/* assembled (forced, perhaps): it runs */
+				a->remaining = ev->num < ev->num2 ? ev->num : -1;
 				a->chain = 0;
+				a->recovered = 0;
 				a->unrecov = 0;
 				a->dead = 0;
 			}
-			kicked_into(m, ai, ln, w);
+			/* a kicked member is missing where the array is not whole */
+			if (ev->num2 && ev->num < ev->num2)
+				kicked_into(m, ai, ln, w);
 		}
 		break;
 	case EV_RECOVERED:
-		/* a rebuilt member is back in service */
+		/*
+		 * a rebuilt member is back in service; a 2.6 log's failures
+		 * may be an unnamed "md?" that this line names
+		 */
 		a = ev->array[0] ? get_array(m, ev->array, NULL, w->boot, &ai) :
 		    NULL;
+		if (a && a->remaining < 0 && !a->chain) {
+			unsigned int k;
+
+			for (k = 0; k < m->narrays; k++)
+				if (m->arrays[k]->boot == w->boot &&
+				    !strcmp(m->arrays[k]->name, "md?"))
+					a = m->arrays[k];
+		}
+		/*
+		 * a->unrecov stays: the block no member could give is still
+		 * unreadable ("done" is printed after an aborted rebuild too)
+		 */
 		if (!a)
 			break;
-		a->unrecov = 0;
-		if (a->remaining < 0)
+		if (a->remaining < 0) {
+			a->recovered++;
 			break;
+		}
 		a->remaining++;
 		if (a->chain > 0)
 			a->chain--;
-		if (a->total && a->remaining >= a->total)
-			a->remaining = -1;
+		if (a->total && a->remaining > a->total)
+			a->remaining = a->total;
 		break;
 	case EV_REBUILD:
 		l = recent_leg(m, "mdX", w, 0);
@@ -816,8 +845,11 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			l->faulted = 1;
 		} else if (ev->mstate == MS_FAILED) {
 			m->arrays[l->array]->dead = 1;
-		} else if (ev->mstate == MS_NO_SYNC) {
-			m->arrays[l->array]->remaining = 1;
+		} else if (ev->mstate == MS_NO_SYNC ||
+			   ev->mstate == MS_SEC_NO_SYNC) {
+			/* 1: reads may fail; 2: regions in one leg */
+			m->arrays[l->array]->remaining =
+				ev->mstate == MS_NO_SYNC ? 1 : 2;
 		}
 		leg_ev(l, ln, w);
 		break;
@@ -845,6 +877,10 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		l = recent_leg(m, NULL, w, 0);
 		if (!l)
 			break;
+		/* "is now in-sync": the mirror has its redundancy again */
+		if (ev->num && !strcmp(m->arrays[l->array]->name, "dm-mirror") &&
+		    !m->arrays[l->array]->dead)
+			m->arrays[l->array]->remaining = -1;
 		if (!l->lv[0]) {
 			cpname(l->lv, sizeof(l->lv), ev->dev2);
 			snprintf(l->lv_how, sizeof(l->lv_how),

@@ -559,7 +559,7 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		 */
 		if (r->event == EV_FAULT) {
 			e = strstr(q, "continuing on ");	/* may wrap */
-			if (e)
+			if (e && isdigit((unsigned char)e[14]))
 				ev->num = atol(e + 14) + 1;
 		}
 		return 1;
@@ -599,6 +599,9 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 			devtok(q + 5, ev->array, sizeof(ev->array));
 		return 1;
 	case X_NUM:
+		/* "Operation continuing on " with no number is no count */
+		if (r->event == EV_CONTINUING && !isdigit((unsigned char)q[pl]))
+			return -1;
 		ev->num = atol(q + pl);
 		return 1;
 	case X_CDB:
@@ -645,6 +648,10 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		    q[12] == ' ')
 			ev->parity = q[11] == '6' ? 2 : 1;
 		q = strstr(p, "active with ");
+		/* 2.6: "raid1: raid set md0 active with 1 out of 2 mirrors" */
+		e = strstr(p, " set ");
+		if (q && e && e < q && !ev->array[0])
+			devtok(e + 5, ev->array, sizeof(ev->array));
 		if (q) {
 			ev->num = atol(q + 12);
 			q = strstr(q, " out of ");
@@ -719,7 +726,8 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		 */
 		ev->mstate = strstr(q + pl, " has failed") ||
 			     strstr(q + pl, " flush failed") ? MS_LEG_OUT :
-			     strstr(q + pl, " sync failed") ? MS_NO_SYNC :
+			     strstr(q + pl, " sync failed") ?
+			     (strstr(p, "Primary") ? MS_NO_SYNC : MS_SEC_NO_SYNC) :
 			     MS_LEG_READ;
 		return 1;
 	case X_LV_AFTER:
@@ -738,6 +746,8 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		if (name[0] && name[strlen(name) - 1] == ',')
 			name[strlen(name) - 1] = 0;
 		dmname_to_lv(name, ev->dev2, sizeof(ev->dev2));
+		/* dmeventd "vg0-data is now in-sync.": a mirror in sync */
+		ev->num = !strncmp(q, " is now in-sync", 15);
 		return 1;
 	case X_SW:
 		ev->storage = storage_text(m);

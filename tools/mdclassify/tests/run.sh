@@ -343,6 +343,20 @@ t array-state/recovery-done-brings-one-back [ "$(lines '[ 1.0] md/raid:md9: raid
 t array-state/dm-mirror-all-sides-failed [ "$(lines 'device-mapper: raid1: Read failure on mirror device 253:3.  Failing I/O.' 'device-mapper: raid1: All sides of mirror have failed.')" = FAILED ]
 t array-state/dm-mirror-sync-failed-no-redundancy [ "$(lines 'lvm[812]: Secondary mirror device 253:4 sync failed.')" = NO-REDUNDANCY ]
 t array-state/a-later-boot-supersedes [ "$(lines '[ 0.000000] Linux version 6.12.0 (x@y) #1' '[ 5.0] md/raid1:md0: Disk failure on sdb1, disabling device.' '[ 5.0] md/raid1:md0: Operation continuing on 1 devices.' '[ 0.000000] Linux version 6.12.0 (x@y) #1' '[ 3.0] md/raid1:md0: active with 2 out of 2 mirrors')" = none ]
+# the second review's cases: a rebuilt member back in; a forced assembly
+# that runs; a replace target failing before a member (no size in the
+# log: check first, never stop it outright); a kicked member of the
+# array that is not whole; 2.6 assembly lines; a dm-mirror in sync again
+t array-state/recovery-done-with-a-size [ "$(lines '[ 1.0] md/raid:md0: raid level 5 active with 4 out of 4 devices, algorithm 2' '[ 2.0] md/raid:md0: Disk failure on sdc1, disabling device.' '[ 2.0] md/raid:md0: Operation continuing on 3 devices.' '[ 9.0] md: md0: recovery done.')" = none ]
+t array-state/forced-assembly-runs [ "$(lines '[ 0.5] md/raid:md0: Disk failure on sdc1, disabling device.' '[ 1.0] md/raid:md0: not enough operational devices (2/4 failed)' '[ 9.0] md/raid:md0: raid level 5 active with 3 out of 4 devices, algorithm 2')" = NO-REDUNDANCY ]
+lines '[ 1.0] md/raid:md0: Disk failure on sde1, disabling device.' '[ 1.0] md/raid:md0: Operation continuing on 4 devices.' '[ 2.0] md/raid:md0: Disk failure on sdb1, disabling device.' '[ 2.0] md/raid:md0: Operation continuing on 3 devices.' > /dev/null
+"$MDC" "$WORK/state.log" > "$WORK/state.txt" 2>&1
+t array-state/counted-in-a-row-checks-first sh -c "grep -q 'check mdadm --detail' '$WORK/state.txt' && ! grep -q 'FAILED' '$WORK/state.txt'"
+t array-state/kicked-into-the-degraded-array [ "$(lines '[ 1.0] md: kicking non-fresh sdc2 from array!' '[ 1.1] md/raid1:md0: active with 2 out of 2 mirrors' '[ 1.2] md/raid1:md1: active with 1 out of 2 mirrors' | tr '\n' ' ')" = "NO-REDUNDANCY " ]
+"$MDC" "$WORK/state.log" 2>&1 | grep -q '^ARRAY md1 (raid1): NO-REDUNDANCY' && kicked_md1=yes || kicked_md1=no
+t array-state/kicked-member-names-md1 [ $kicked_md1 = yes ]
+t array-state/2.6-raid-set-active [ "$(lines '[ 0.9] md: kicking non-fresh sdb1 from array!' '[ 1.0] raid1: raid set md0 active with 1 out of 2 mirrors')" = NO-REDUNDANCY ]
+t array-state/dm-mirror-in-sync-again [ "$(lines 'lvm[812]: Secondary mirror device 253:4 sync failed.' 'lvm[812]: vg0-data is now in-sync.')" = none ]
 # a degraded raid5 whose other member has read errors: no --add (the
 # rebuild reads them), copy the member first
 printf '%s\n' '[ 1.0] md/raid:md9: raid level 5 active with 4 out of 4 devices, algorithm 2' '[ 2.0] md/raid:md9: Disk failure on sdb1, disabling device.' '[ 2.0] md/raid:md9: Operation continuing on 3 devices.' '[ 3.0] critical medium error, dev sdc, sector 4096 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2' '[ 3.0] md/raid:md9: read error not correctable (sector 4096 on sdc1).' > "$WORK/r5media.log"
