@@ -267,9 +267,9 @@ static int array_state(const struct mdc_model *m, unsigned int ai,
 			 "no device left in service (Operation continuing on 0 devices)");
 		return 1;
 	}
-	if (mirror && (a->remaining == 1 || a->remaining == 2)) {
+	if (mirror && a->mstate != MS_LEG_READ) {
 		*state = "NO-REDUNDANCY";
-		snprintf(why, n, "%s", a->remaining == 1 ?
+		snprintf(why, n, "%s", a->mstate == MS_NO_SYNC ?
 			 "the primary leg of the mirror failed a resync or failed while out of sync: regions are in one leg only, and reads there may fail" :
 			 "a resync of the mirror failed: regions are in the primary leg only until it is in sync again");
 		return 1;
@@ -329,6 +329,12 @@ int mdc_array_state(const struct mdc_model *m, unsigned int ai,
 	int maybe;
 
 	return array_state(m, ai, state, why, n, &maybe);
+}
+
+/* an md array's device name: md0, md127 */
+static int is_md_name(const char *name)
+{
+	return !strncmp(name, "md", 2) && isdigit((unsigned char)name[2]);
 }
 
 static int lower_unknown(const char *leg)
@@ -776,24 +782,20 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 		unnamed_array(in, arr);
 		return;
 	}
-	if (!lvm && tr == TR_MAYBE_FAILED &&
+	if (!lvm && (tr == TR_FAILED || tr == TR_MAYBE_FAILED) &&
 	    (in->cls == CL_MEDIA || in->cls == CL_TRANSPORT ||
 	     in->cls == CL_REQUEST || in->cls == CL_UNKNOWN)) {
-		snprintf(in->action, sizeof(in->action),
-			 "the array %s may have failed (two or more members out): check mdadm --detail /dev/%s first.  If it does not run: do not --add, --re-add, --remove, --replace or swap any member; copy each member with read errors to a new disk (ddrescue), then mdadm --stop /dev/%s and mdadm --assemble --force /dev/%s with all its members, the copies in place of the disks they copy.  If it runs: back up now, then bring the members back one at a time",
-			 arr, arr, arr, arr);
-		unnamed_array(in, arr);
-		return;
-	}
-	if (!lvm && tr == TR_FAILED &&
-	    (in->cls == CL_MEDIA || in->cls == CL_TRANSPORT ||
-	     in->cls == CL_REQUEST || in->cls == CL_UNKNOWN)) {
-		snprintf(in->action, sizeof(in->action),
-			 "the array %s %s: do not --add, --re-add, --remove, --replace or swap any member; %scopy each member with read errors to a new disk (ddrescue), then mdadm --stop /dev/%s and mdadm --assemble --force /dev/%s with all its members, the copies in place of the disks they copy; mdadm --examine of each member shows which are fresh%s%s",
-			 arr, "has failed",
-			 in->cls == CL_TRANSPORT ? "fix the path first, " : "",
-			 arr, arr, in->cls == CL_MEDIA ? "; check: " : "",
-			 in->cls == CL_MEDIA ? smart : "");
+		if (tr == TR_MAYBE_FAILED)
+			snprintf(in->action, sizeof(in->action),
+				 "the array %s may have failed (two or more members out): check mdadm --detail /dev/%s first.  If it does not run: do not --add, --re-add, --remove, --replace or swap any member; copy each member with read errors to a new disk (ddrescue), then mdadm --stop /dev/%s and mdadm --assemble --force /dev/%s with all its members, the copies in place of the disks they copy.  If it runs: back up now, then bring the members back one at a time",
+				 arr, arr, arr, arr);
+		else
+			snprintf(in->action, sizeof(in->action),
+				 "the array %s has failed: do not --add, --re-add, --remove, --replace or swap any member; %scopy each member with read errors to a new disk (ddrescue), then mdadm --stop /dev/%s and mdadm --assemble --force /dev/%s with all its members, the copies in place of the disks they copy; mdadm --examine of each member shows which are fresh%s%s",
+				 arr,
+				 in->cls == CL_TRANSPORT ? "fix the path first, " : "",
+				 arr, arr, in->cls == CL_MEDIA ? "; check: " : "",
+				 in->cls == CL_MEDIA ? smart : "");
 		unnamed_array(in, arr);
 		return;
 	}
@@ -1253,7 +1255,7 @@ static void classify_dev(const struct mdc_model *m, const struct mdc_dev *d,
 		snprintf(who, sizeof(who), "%s", disk);
 	else
 		snprintf(who, sizeof(who), "the disk on %s", d->name);
-	if (!strncmp(d->name, "md", 2) && isdigit((unsigned char)d->name[2]) &&
+	if (is_md_name(d->name) &&
 	    in->cls != CL_BENIGN) {
 		/*
 		 * an md array's own errors: members it lost, their bad
@@ -1472,8 +1474,7 @@ int mdc_classify(struct mdc_model *m, struct mdc_result *r)
 		if ((in->cls == CL_UNKNOWN &&
 		     (in->faulted ||
 		      (in->array && !strcmp(in->array, "dm-mirror")) ||
-		      (in->device && !strncmp(in->device, "md", 2) &&
-		       isdigit((unsigned char)in->device[2])))) ||
+		      (in->device && is_md_name(in->device)))) ||
 		    in->cls == CL_SOFTWARE)
 			r->unknown = 1;
 		if (!r->has_primary ||

@@ -227,6 +227,7 @@ struct mdc_array {
 	int unrecov;			/* raid1/10: a rebuild found no good copy */
 	long recovered;			/* "recovery done" with no count to add to */
 	int parity;			/* as in struct mdc_event */
+	enum mdc_mstate mstate;		/* dm-mirror: MS_*NO_SYNC, or MS_LEG_READ */
 	int dead;
 	struct mdc_when first;
 };

@@ -770,10 +770,9 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 				break;
 			if (ev->parity)
 				a->parity = ev->parity;	/* "raid level N" */
-			if (ev->num2)
-				a->total = ev->num2;
 			if (ev->num2) {
 				/* assembled (forced, perhaps): it runs */
+				a->total = ev->num2;
 				a->remaining = ev->num < ev->num2 ? ev->num : -1;
 				a->chain = 0;
 				a->recovered = 0;
@@ -847,9 +846,7 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			m->arrays[l->array]->dead = 1;
 		} else if (ev->mstate == MS_NO_SYNC ||
 			   ev->mstate == MS_SEC_NO_SYNC) {
-			/* 1: reads may fail; 2: regions in one leg */
-			m->arrays[l->array]->remaining =
-				ev->mstate == MS_NO_SYNC ? 1 : 2;
+			m->arrays[l->array]->mstate = ev->mstate;
 		}
 		leg_ev(l, ln, w);
 		break;
@@ -878,9 +875,8 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		if (!l)
 			break;
 		/* "is now in-sync": the mirror has its redundancy again */
-		if (ev->num && !strcmp(m->arrays[l->array]->name, "dm-mirror") &&
-		    !m->arrays[l->array]->dead)
-			m->arrays[l->array]->remaining = -1;
+		if (ev->num && !strcmp(m->arrays[l->array]->name, "dm-mirror"))
+			m->arrays[l->array]->mstate = MS_LEG_READ;
 		if (!l->lv[0]) {
 			cpname(l->lv, sizeof(l->lv), ev->dev2);
 			snprintf(l->lv_how, sizeof(l->lv_how),
