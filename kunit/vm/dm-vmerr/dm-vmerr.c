@@ -13,14 +13,17 @@
  *           Lengths are not checked: md and LVM write 512-byte metadata.
  * Messages: arm <read|write|any> <sector> <nr_sectors> <status> <count> [heal]
  *             status: notsupp|inval|medium|ioerr|<number>; count -1 = unlimited;
+ *             or hold: matching bios are held, not completed, until the rule
+ *             is disarmed or replaced, or the device is suspended (stalls a
+ *             resync at a chosen region);
  *             heal: a successful write overlapping the range disarms the rule
  *             (models a media error that a rewrite repairs).
- *           disarm
+ *           disarm             (submits the held bios)
  *           reset              (zero the counters)
  * Status:   armed=<0|1> op=<..> start=<s> len=<n> status=<n> left=<n> hits=<n> seen=<n>
- *           strict=<n>
- *           hits = bios failed by the rule, seen = bios of the armed op that
- *           overlapped the range (failed or not).
+ *           strict=<n> held=<n>
+ *           hits = bios failed (or held) by the rule, seen = bios of the armed
+ *           op that overlapped the range (failed or not), held = bios held now.
  * Never build this into a production kernel.
  */
 #include <linux/module.h>
@@ -35,8 +38,8 @@ enum { OP_READ, OP_WRITE, OP_ANY };
 struct vmerr_c {
 	struct dm_dev *dev;
 	sector_t start;
-	spinlock_t lock;
-	bool armed, heal;
+	spinlock_t lock;	/* the rule, its counters and the held bios */
+	bool armed, heal, hold;
 	int op;
 	sector_t rs, rlen;
 	blk_status_t status;
@@ -44,6 +47,8 @@ struct vmerr_c {
 	unsigned long hits, seen;
 	unsigned int align;
 	unsigned long strict;
+	struct bio_list held;	/* hold: bios mapped, not yet submitted */
+	unsigned long nheld;
 };
 
 static int vmerr_ctr(struct dm_target *ti, unsigned int argc, char **argv)
@@ -87,10 +92,35 @@ static int vmerr_ctr(struct dm_target *ti, unsigned int argc, char **argv)
 	return 0;
 }
 
+/* submit the bios a hold rule kept back; stop_hold: and disarm that rule */
+static void vmerr_release(struct vmerr_c *vc, bool stop_hold)
+{
+	struct bio_list held;
+	struct bio *bio;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vc->lock, flags);
+	if (stop_hold && vc->hold)
+		vc->armed = false;
+	held = vc->held;
+	bio_list_init(&vc->held);
+	vc->nheld = 0;
+	spin_unlock_irqrestore(&vc->lock, flags);
+	while ((bio = bio_list_pop(&held)))
+		submit_bio_noacct(bio);
+}
+
+/* a suspend waits for every bio in flight: a held one would never end */
+static void vmerr_presuspend(struct dm_target *ti)
+{
+	vmerr_release(ti->private, true);
+}
+
 static void vmerr_dtr(struct dm_target *ti)
 {
 	struct vmerr_c *vc = ti->private;
 
+	vmerr_release(vc, true);
 	dm_put_device(ti, vc->dev);
 	kfree(vc);
 }
@@ -140,10 +170,18 @@ static int vmerr_map(struct dm_target *ti, struct bio *bio)
 	    s < vc->rs + vc->rlen && s + max_t(sector_t, n, 1) > vc->rs) {
 		vc->seen++;
 		if (vc->left) {
-			st = vc->status;
 			vc->hits++;
 			if (vc->left > 0)
 				vc->left--;
+			if (vc->hold) {
+				bio_set_dev(bio, vc->dev->bdev);
+				bio->bi_iter.bi_sector = vc->start + s;
+				bio_list_add(&vc->held, bio);
+				vc->nheld++;
+				spin_unlock_irqrestore(&vc->lock, flags);
+				return DM_MAPIO_SUBMITTED;
+			}
+			st = vc->status;
 		}
 	} else if (vc->armed && vc->heal && bio_op(bio) == REQ_OP_WRITE &&
 		   s < vc->rs + vc->rlen && s + n > vc->rs) {
@@ -190,6 +228,7 @@ static int vmerr_message(struct dm_target *ti, unsigned int argc, char **argv,
 	unsigned long long rs, rlen;
 	blk_status_t st;
 	unsigned long flags;
+	bool hold = false;
 	long left;
 	int op;
 
@@ -197,11 +236,13 @@ static int vmerr_message(struct dm_target *ti, unsigned int argc, char **argv,
 		spin_lock_irqsave(&vc->lock, flags);
 		vc->armed = false;
 		spin_unlock_irqrestore(&vc->lock, flags);
+		vmerr_release(vc, false);
 		return 0;
 	}
 	if (argc == 1 && !strcasecmp(argv[0], "reset")) {
 		spin_lock_irqsave(&vc->lock, flags);
-		vc->hits = vc->seen = 0;
+		vc->hits = 0;
+		vc->seen = 0;
 		spin_unlock_irqrestore(&vc->lock, flags);
 		return 0;
 	}
@@ -215,11 +256,18 @@ static int vmerr_message(struct dm_target *ti, unsigned int argc, char **argv,
 		op = OP_ANY;
 	else
 		return -EINVAL;
+	if (!strcmp(argv[4], "hold")) {
+		hold = true;
+		st = BLK_STS_OK;
+	} else if (parse_status(argv[4], &st)) {
+		return -EINVAL;
+	}
 	if (kstrtoull(argv[2], 0, &rs) || kstrtoull(argv[3], 0, &rlen) || !rlen ||
-	    parse_status(argv[4], &st) || kstrtol(argv[5], 0, &left))
+	    kstrtol(argv[5], 0, &left))
 		return -EINVAL;
-	if (argc == 7 && strcmp(argv[6], "heal"))
+	if (argc == 7 && (strcmp(argv[6], "heal") || hold))
 		return -EINVAL;
+	vmerr_release(vc, true);
 	spin_lock_irqsave(&vc->lock, flags);
 	vc->op = op;
 	vc->rs = rs;
@@ -227,7 +275,9 @@ static int vmerr_message(struct dm_target *ti, unsigned int argc, char **argv,
 	vc->status = st;
 	vc->left = left;
 	vc->heal = argc == 7;
-	vc->hits = vc->seen = 0;
+	vc->hold = hold;
+	vc->hits = 0;
+	vc->seen = 0;
 	vc->armed = true;
 	spin_unlock_irqrestore(&vc->lock, flags);
 	return 0;
@@ -243,10 +293,12 @@ static void vmerr_status(struct dm_target *ti, status_type_t type,
 	switch (type) {
 	case STATUSTYPE_INFO:
 		spin_lock_irqsave(&vc->lock, flags);
-		DMEMIT("armed=%d op=%d start=%llu len=%llu status=%u left=%ld hits=%lu seen=%lu strict=%lu",
+		DMEMIT("armed=%d op=%d start=%llu len=%llu status=%u left=%ld ",
 		       vc->armed, vc->op, (unsigned long long)vc->rs,
 		       (unsigned long long)vc->rlen, (__force unsigned int)vc->status,
-		       vc->left, vc->hits, vc->seen, vc->strict);
+		       vc->left);
+		DMEMIT("hits=%lu seen=%lu strict=%lu held=%lu",
+		       vc->hits, vc->seen, vc->strict, vc->nheld);
 		spin_unlock_irqrestore(&vc->lock, flags);
 		break;
 	case STATUSTYPE_TABLE:
@@ -275,11 +327,12 @@ static void vmerr_io_hints(struct dm_target *ti, struct queue_limits *limits)
 
 static struct target_type vmerr_target = {
 	.name = "vmerr",
-	.version = {1, 0, 0},
+	.version = {1, 1, 0},
 	.module = THIS_MODULE,
 	.ctr = vmerr_ctr,
 	.dtr = vmerr_dtr,
 	.map = vmerr_map,
+	.presuspend = vmerr_presuspend,
 	.message = vmerr_message,
 	.status = vmerr_status,
 	.iterate_devices = vmerr_iterate_devices,

@@ -281,22 +281,21 @@ t_recovery() {
 	ADMIN_TMO=60
 	# ----
 	LVSIZE=448M
-	# The resync copies one region after another (one at a time, in
-	# order) and must not reach HI while it is armed: a recovery copy the
-	# primary rejects fails it, as today.  Unthrottled it copies ~30
-	# regions a second; with the kcopyd throttle at 1 % (each copy job
-	# held back up to 1 s) about one, far from HIREG within the guest
-	# watchdog's time, until the faults are disarmed.
-	THR=/sys/module/dm_mirror/parameters/raid1_resync_throttle
-	[ -w $THR ] || { fail "no $THR"; return; }
-	THR0=$(cat $THR)
-	echo 1 > $THR
-	setup_array lvm-mirror || { echo $THR0 > $THR; return; }
+	setup_array lvm-mirror || return
 	note "initial: $(dmsetup status vg-lv)"
 	SUM0=$(vmio sum $ARR 0 4096); HI=$((400 * 1048576)); SUMHI=$(vmio sum $ARR $HI 4096)
-	# the region of HI: sectors over the LV's, times its regions
-	HIREG=$(dmsetup status vg-lv | awk -v s=$((HI / 512)) \
-		'{ split($(5 + $4), a, "/"); print int(s * a[2] / $2) }')
+	# The resync copies one region after another (one at a time, in
+	# order: read the primary, write the other leg) and must not reach HI
+	# while it is armed: a recovery copy the primary rejects fails it, as
+	# today.  Unthrottled it copies 30 to 60 regions a second, and the
+	# kcopyd throttle (jiffy-based) did not always hold it back.  So e1
+	# holds every write to the regions before HI's, which stalls the
+	# resync at the next region it copies until e1 is disarmed.
+	# "0 <len> mirror core <n> <region sectors> ..."
+	RSEC=$(dmsetup table vg-lv | awk '$3 == "mirror" && $4 == "core" { print $6 }')
+	[ -n "$RSEC" ] || { fail "no region size in: $(dmsetup table vg-lv)"; return; }
+	HIREG=$((HI / 512 / RSEC))
+	arm e1 write $(leg_sector 1 0) $(((HIREG - 1) * RSEC)) hold inf
 	mark_dmesg
 	# misaligned O_DIRECT reads (scenario 3) while the primary is healthy
 	r=$(vmio read $ARR 0 4096 1 30 $SUM0); echo "  misaligned: $r ($(sync_state))"
@@ -320,7 +319,8 @@ t_recovery() {
 	disarm e0
 	# read after the disarm: the most the resync can have done armed
 	done_regions=$(dmsetup status vg-lv | awk '{ split($(5 + $4), a, "/"); print a[1] }')
-	echo $THR0 > $THR
+	note "resync held at region $done_regions: $(vstat e1 held) write(s) held"
+	disarm e1
 	expect "resync short of region $HIREG while armed" "$done_regions" -lt $HIREG
 	# background readers while admin commands run
 	( vmio read $ARR 0 4096 1 200 >/tmp/bg1 ) &
