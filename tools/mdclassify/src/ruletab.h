@@ -752,8 +752,9 @@ R(F_LVM, M_SUB, T_ANY, " is not in-sync", NULL, "in-sync", "lvm2",
   X_LV_BEFORE, EV_LVNAME, SIG_NONE, 0, NULL, "names the LV"),
 R(F_LVM, M_SUB, T_ANY, "repair on RAID device ", NULL, NULL, "lvm2",
   X_LV_AFTER, EV_LVNAME, SIG_NONE, 0, NULL, "names the LV"),
-R(F_LVM, M_SUB, T_ANY, "Device failure in ", NULL, NULL, "lvm2",
-  X_LV_AFTER, EV_LVNAME, SIG_NONE, 0, NULL, "names the LV"),
+R(F_LVM, M_SUB, T_ANY, "Device failure in ", NULL, "Device failure in", "lvm2",
+  X_LV_AFTER, EV_LVNAME, SIG_NONE, 0, NULL,
+  "names the LV (dmeventd_mirror.c; its own anchor: no other on the line)"),
 
 /* ---- F_SW: kernel bug reports (lib/bug.c, kernel/panic.c, mm/, ...) --- */
 R(F_SW, M_PRE, T_ANY, "Oops", NULL, "Oops", "all", X_SW, EV_SW_START,

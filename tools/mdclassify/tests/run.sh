@@ -370,6 +370,8 @@ t md-device/no-smart-on-an-array sh -c "[ $rc = 3 ] && grep -q 'md5 is an md arr
 printf 'lvm[812]: Primary mirror device 253:3 has failed (D).\nlvm[812]: Device failure in vg0-data.\nlvm[812]: Repair of mirrored device vg0-data finished successfully.\n' > "$WORK/mirror-d.log"
 "$MDC" "$WORK/mirror-d.log" > "$WORK/mirror-d.txt" 2>&1
 t dm-mirror/write-failure-is-a-fault grep -q 'leg 253:3.*-- FAULTED' "$WORK/mirror-d.txt"
+# dmeventd's "Device failure in VG-LV." names the leg's LV (its own anchor)
+t dm-mirror/lv-named-by-device-failure grep -q 'leg 253:3  LV vg0/data  -- FAULTED' "$WORK/mirror-d.txt"
 printf 'lvm[812]: Primary mirror device 253:3 read failed.\n' > "$WORK/mirror-r.log"
 "$MDC" "$WORK/mirror-r.log" > "$WORK/mirror-r.txt" 2>&1; rc=$?
 t dm-mirror/read-failure-leg-stays sh -c "[ $rc = 3 ] && grep -q '0 degraded legs' '$WORK/mirror-r.txt' && grep -q 'the leg stays in the mirror' '$WORK/mirror-r.txt'"
