@@ -709,6 +709,36 @@ static void lv_in_action(struct mdc_incident *in)
 	}
 }
 
+/*
+ * The first other leg of the same boot's dm-mirrors that dmeventd took
+ * out, or NULL; *more: how many more.  The kernel names a mirror's legs
+ * by MAJ:MIN, not by LV, so it may be a leg of another mirror (skipped
+ * when both LVs are known and differ); if it was this one's partner,
+ * what is left of the LV is l.
+ */
+static const struct mdc_leg *mirror_leg_out(const struct mdc_model *m,
+					    const struct mdc_leg *l,
+					    unsigned int *more)
+{
+	const struct mdc_leg *first = NULL;
+	unsigned int k;
+
+	*more = 0;
+	for (k = 0; k < m->nlegs; k++) {
+		const struct mdc_leg *o = m->legs[k];
+
+		if (o == l || o->array != l->array || o->boot != l->boot ||
+		    !o->faulted || o->closed ||
+		    (o->lv[0] && l->lv[0] && strcmp(o->lv, l->lv)))
+			continue;
+		if (first)
+			(*more)++;
+		else
+			first = o;
+	}
+	return first;
+}
+
 static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 			const struct mdc_leg *l, const char *disk)
 {
@@ -747,7 +777,22 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 	    in->cls != CL_SOFTWARE && in->cls != CL_ADMIN &&
 	    in->cls != CL_BENIGN) {
 		/* a read or resync failure: the leg is in the mirror still */
-		if (tr != TR_NONE)
+		unsigned int more;
+		const struct mdc_leg *o = mirror_leg_out(m, l, &more);
+		char of[112] = "";
+
+		if (o && o->lv[0])
+			snprintf(of, sizeof(of), " (of %s)", o->lv);
+		if (tr == TR_NONE && o)
+			snprintf(in->action, sizeof(in->action),
+				 "dmeventd took leg %s%s out%s; if it was this mirror's other leg, this leg may be the only copy.  lvs -a -o name,segtype,copy_percent,devices VG/LV: linear (dmeventd's default, remove) means it is: %s, then lvconvert -m+1 VG/LV NEW_PV (raid1 by default; not --alloc anywhere) and refresh or remove nothing before Cpy%%Sync is 100.00; a mirror below 100%% is syncing a new leg: wait; one at 100%% lost another LV's leg",
+				 o->name, of, more ? " (and more legs)" : "",
+				 in->cls == CL_REQUEST ?
+				 "nothing to repair on its disk" :
+				 in->cls == CL_TRANSPORT ?
+				 "make the path of its disk stable first" :
+				 "back up what VG/LV gives now first (the new leg's sync reads every region from this one), check its disk (smartctl -x)");
+		else if (tr != TR_NONE)
 			snprintf(in->action, sizeof(in->action),
 				 "the leg stays in the mirror, but no leg in sync can serve %s (the ARRAY line above): back up what VG/LV still gives now, check the disks under every leg (smartctl -x), and remove no leg until then",
 				 tr == TR_FAILED ? "its reads" : "every region");

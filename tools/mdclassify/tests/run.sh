@@ -375,6 +375,16 @@ t dm-mirror/lv-named-by-device-failure grep -q 'leg 253:3  LV vg0/data  -- FAULT
 printf 'lvm[812]: Primary mirror device 253:3 read failed.\n' > "$WORK/mirror-r.log"
 "$MDC" "$WORK/mirror-r.log" > "$WORK/mirror-r.txt" 2>&1; rc=$?
 t dm-mirror/read-failure-leg-stays sh -c "[ $rc = 3 ] && grep -q '0 degraded legs' '$WORK/mirror-r.txt' && grep -q 'the leg stays in the mirror' '$WORK/mirror-r.txt'"
+# a read-failed leg whose partner dmeventd then took out: no "reads the
+# other leg"; the LV told whether it is linear now, a second leg made
+# before anything is refreshed; a leg of another LV changes nothing
+printf 'lvm[812]: Primary mirror device 253:3 read failed.\nlvm[812]: Secondary mirror device 253:4 has failed (D).\nlvm[812]: Device failure in vg0-data.\nlvm[812]: Repair of mirrored device vg0-data finished successfully.\n' > "$WORK/mirror-rd.log"
+"$MDC" "$WORK/mirror-rd.log" > "$WORK/mirror-rd.txt" 2>&1; rc=$?
+tr -s ' \n' ' ' < "$WORK/mirror-rd.txt" > "$WORK/mirror-rd.flat"
+t dm-mirror/read-failed-leg-whose-partner-was-taken-out sh -c "[ $rc = 3 ] && grep -q 'took leg 253:4 (of vg0/data) out; if it was this mirror.s other leg, this leg may be the only copy' '$WORK/mirror-rd.flat' && grep -q 'linear .* lvconvert -m+1 VG/LV NEW_PV .* before Cpy%Sync is 100.00' '$WORK/mirror-rd.flat' && ! grep -q 'reads the other leg' '$WORK/mirror-rd.flat' && ! grep -q 'lvchange --refresh' '$WORK/mirror-rd.flat'"
+printf 'lvm[812]: Primary mirror device 253:3 read failed.\nlvm[812]: vg0-data is now in-sync.\nlvm[812]: Secondary mirror device 253:4 has failed (D).\nlvm[812]: Device failure in vg1-other.\n' > "$WORK/mirror-r2.log"
+"$MDC" "$WORK/mirror-r2.log" > "$WORK/mirror-r2.txt" 2>&1
+t dm-mirror/read-failed-leg-another-lv-lost-a-leg sh -c "tr -s ' \n' ' ' < '$WORK/mirror-r2.txt' | grep -q 'leg 253:3 .* dm-mirror reads the other leg' && ! grep -q 'took leg' '$WORK/mirror-r2.txt'"
 
 # ---- --live with fixture sysfs trees, --prometheus, --follow
 "$MDC" --json --live --sysfs-root tests/sysfs/degraded tests/fixtures/good-raid1-media.log > "$WORK/live.txt" 2>&1
