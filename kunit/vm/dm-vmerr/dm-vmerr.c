@@ -14,14 +14,17 @@
  * Messages: arm <read|write|any> <sector> <nr_sectors> <status> <count> [heal]
  *             status: notsupp|inval|medium|ioerr|<number>; count -1 = unlimited;
  *             or hold: matching bios are held, not completed, until the rule
- *             is disarmed or replaced, or the device is suspended (stalls a
- *             resync at a chosen region);
+ *             is disarmed or replaced, or this device is suspended, which
+ *             disarms it for good (stalls a resync at a chosen region; a
+ *             suspend of a mirror above waits for its held recovery write,
+ *             so lvconvert, lvchange --refresh or vgchange -an there hang
+ *             until the rule is disarmed);
  *             heal: a successful write overlapping the range disarms the rule
  *             (models a media error that a rewrite repairs).
  *           disarm             (submits the held bios)
  *           reset              (zero the counters)
  * Status:   armed=<0|1> op=<..> start=<s> len=<n> status=<n> left=<n> hits=<n> seen=<n>
- *           strict=<n> held=<n>
+ *           strict=<n> hold=<0|1> held=<n>
  *           hits = bios failed (or held) by the rule, seen = bios of the armed
  *           op that overlapped the range (failed or not), held = bios held now.
  * Never build this into a production kernel.
@@ -120,7 +123,8 @@ static void vmerr_dtr(struct dm_target *ti)
 {
 	struct vmerr_c *vc = ti->private;
 
-	vmerr_release(vc, true);
+	/* every table is suspended (presuspend: none held) before it goes */
+	WARN_ON_ONCE(!bio_list_empty(&vc->held));
 	dm_put_device(ti, vc->dev);
 	kfree(vc);
 }
@@ -297,8 +301,8 @@ static void vmerr_status(struct dm_target *ti, status_type_t type,
 		       vc->armed, vc->op, (unsigned long long)vc->rs,
 		       (unsigned long long)vc->rlen, (__force unsigned int)vc->status,
 		       vc->left);
-		DMEMIT("hits=%lu seen=%lu strict=%lu held=%lu",
-		       vc->hits, vc->seen, vc->strict, vc->nheld);
+		DMEMIT("hits=%lu seen=%lu strict=%lu hold=%d held=%lu",
+		       vc->hits, vc->seen, vc->strict, vc->hold, vc->nheld);
 		spin_unlock_irqrestore(&vc->lock, flags);
 		break;
 	case STATUSTYPE_TABLE:

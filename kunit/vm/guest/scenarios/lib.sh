@@ -174,6 +174,10 @@ run_check() { # start a check pass and print mismatch count
 	esac
 }
 teardown() {
+	# a write a dm-vmerr hold rule keeps back would hang the deactivation
+	for d in $(dmsetup ls --target vmerr 2>/dev/null | awk '{ print $1 }'); do
+		dmsetup message "$d" 0 disarm 2>/dev/null
+	done
 	case $KIND in
 	md-*) mdadm --stop /dev/md0 >/dev/null 2>&1 ;;
 	lvm-*) lvm vgchange -q -an vg >/dev/null 2>&1 ;;

@@ -295,7 +295,7 @@ t_recovery() {
 	RSEC=$(dmsetup table vg-lv | awk '$3 == "mirror" && $4 == "core" { print $6 }')
 	[ -n "$RSEC" ] || { fail "no region size in: $(dmsetup table vg-lv)"; return; }
 	HIREG=$((HI / 512 / RSEC))
-	arm e1 write $(leg_sector 1 0) $(((HIREG - 1) * RSEC)) hold inf
+	arm e1 write $(leg_sector 1 0) $((HIREG * RSEC)) hold inf
 	mark_dmesg
 	# misaligned O_DIRECT reads (scenario 3) while the primary is healthy
 	r=$(vmio read $ARR 0 4096 1 30 $SUM0); echo "  misaligned: $r ($(sync_state))"
