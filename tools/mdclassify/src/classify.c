@@ -765,11 +765,24 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 		snprintf(smart, sizeof(smart), "smartctl -x /dev/%s", disk);
 	if (!strcmp(arr, "dm-mirror") && l->faulted &&
 	    (in->cls == CL_REQUEST || in->cls == CL_TRANSPORT)) {
-		/* dmeventd has taken the leg out of the mirror already */
-		snprintf(in->action, sizeof(in->action),
-			 "%slvconvert --repair %s   (dmeventd already removed the failed leg; lvchange --refresh does not bring it back)",
-			 in->cls == CL_TRANSPORT ? "check the path of the leg's disk first; then " : "",
-			 lvref);
+		const char *first = in->cls == CL_TRANSPORT ?
+			"check the path of the leg's disk first; then " : "";
+
+		/* dmeventd runs lvconvert --repair --use-policies on (D) */
+		if (l->repaired > 0)
+			snprintf(in->action, sizeof(in->action),
+				 "dmeventd's repair took the leg out of %s: with its default policy (remove) a two-leg mirror is linear now, with allocate it has a new leg.  lvs -a -o name,segtype,copy_percent,devices %s; linear: %slvconvert -m+1 %s PV (the leg's PV once %s, or a new one; raid1 by default) and wait for Cpy%%Sync 100.00; lvchange --refresh does not bring the leg back",
+				 lvref, lvref,
+				 in->cls == CL_TRANSPORT ?
+				 "make the path of the leg's disk stable, then " : "",
+				 lvref, in->cls == CL_TRANSPORT ?
+				 "its path is stable" : "the kernel has the fix");
+		else
+			snprintf(in->action, sizeof(in->action),
+				 "%slvconvert --repair %s   (%s; lvchange --refresh does not bring the leg back)",
+				 first, lvref, l->repaired < 0 ?
+				 "dmeventd's repair failed: the leg is still in the mirror" :
+				 "it takes the leg out if dmeventd has not: the log shows no repair");
 		return;
 	}
 	tr = array_trouble(m, l->array);

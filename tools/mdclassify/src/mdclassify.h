@@ -130,6 +130,8 @@ enum mdc_mstate {
 	MS_FAILED,	/* no leg could serve: I/O fails to the caller */
 	MS_NO_SYNC,	/* the primary failed a resync, or while out of sync */
 	MS_SEC_NO_SYNC,	/* a secondary failed a resync: regions in one leg */
+	MS_REPAIRED,	/* dmeventd's lvconvert --repair of the LV ended well */
+	MS_REPAIR_FAILED,	/* ... or failed: the failed leg is still in */
 };
 
 /* a fixed string and its length, for tables of words (MDC_LIT("md/")) */
@@ -245,6 +247,7 @@ struct mdc_leg {
 	int same_sector;
 	int faulted;
 	int closed;			/* array re-assembled after this */
+	int repaired;			/* dmeventd's repair after the fault: 1 done, -1 failed */
 	int lv_index;
 	char lv[96];
 	char lv_how[64];

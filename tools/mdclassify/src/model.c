@@ -549,6 +549,23 @@ static struct mdc_leg *recent_leg(struct mdc_model *m, const char *array,
 	return NULL;
 }
 
+/*
+ * dmeventd's lvconvert --repair of LV lv ended (1 well, -1 failed): what
+ * it did to the legs of lv that it took out before, in that boot
+ */
+static void lv_repaired(struct mdc_model *m, int boot, const char *lv,
+			int how)
+{
+	unsigned int k;
+
+	for (k = 0; k < m->nlegs; k++) {
+		struct mdc_leg *l = m->legs[k];
+
+		if (l->boot == boot && l->faulted && !strcmp(l->lv, lv))
+			l->repaired = how;
+	}
+}
+
 static void leg_ev(struct mdc_leg *l, const struct mdc_line *ln,
 		   const struct mdc_when *w)
 {
@@ -874,6 +891,9 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		l = recent_leg(m, NULL, w, 0);
 		if (!l)
 			break;
+		if (ev->mstate == MS_REPAIRED || ev->mstate == MS_REPAIR_FAILED)
+			lv_repaired(m, w->boot, ev->dev2,
+				    ev->mstate == MS_REPAIRED ? 1 : -1);
 		/* "is now in-sync": the mirror has its redundancy again */
 		if (ev->num && !strcmp(m->arrays[l->array]->name, "dm-mirror"))
 			m->arrays[l->array]->mstate = MS_LEG_READ;

@@ -730,6 +730,13 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 			     (strstr(p, "Primary") ? MS_NO_SYNC : MS_SEC_NO_SYNC) :
 			     MS_LEG_READ;
 		return 1;
+	case X_LV_REPAIR:
+		ev->mstate = strstr(q + pl, " finished successfully") ?
+			     MS_REPAIRED : strstr(q + pl, " failed") ?
+			     MS_REPAIR_FAILED : MS_LEG_READ;
+		spacetok(q + pl, name, sizeof(name));
+		dmname_to_lv(name, ev->dev2, sizeof(ev->dev2));
+		return 1;
 	case X_LV_AFTER:
 		if (r->event == EV_LVNAME && !strcmp(r->pat, "lvconvert --repair ")) {
 			devtok(q + pl, ev->dev2, sizeof(ev->dev2));

@@ -385,6 +385,15 @@ t dm-mirror/read-failed-leg-whose-partner-was-taken-out sh -c "[ $rc = 3 ] && gr
 printf 'lvm[812]: Primary mirror device 253:3 read failed.\nlvm[812]: vg0-data is now in-sync.\nlvm[812]: Secondary mirror device 253:4 has failed (D).\nlvm[812]: Device failure in vg1-other.\n' > "$WORK/mirror-r2.log"
 "$MDC" "$WORK/mirror-r2.log" > "$WORK/mirror-r2.txt" 2>&1
 t dm-mirror/read-failed-leg-another-lv-lost-a-leg sh -c "tr -s ' \n' ' ' < '$WORK/mirror-r2.txt' | grep -q 'leg 253:3 .* dm-mirror reads the other leg' && ! grep -q 'took leg' '$WORK/mirror-r2.txt'"
+# dmeventd's "Repair of mirrored device VG-LV finished successfully." /
+# "failed.": a leg it took out gets a second leg (-m+1), not a repair that
+# has been made; a failed repair is made again
+printf '%s\n' 'Mar  3 10:05:01 host kernel: [  400.1] sd 3:0:0:0: [sdd] Result: hostbyte=DID_NO_CONNECT driverbyte=DRIVER_OK' 'Mar  3 10:05:01 host kernel: [  400.1] blk_update_request: I/O error, dev sdd, sector 4096 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 0' 'Mar  3 10:05:02 host lvm[812]: Secondary mirror device 253:4 has failed (D).' 'Mar  3 10:05:02 host lvm[812]: Device failure in vg0-data.' 'Mar  3 10:05:03 host lvm[812]: Repair of mirrored device vg0-data finished successfully.' > "$WORK/mirror-rep.log"
+"$MDC" "$WORK/mirror-rep.log" | tr -s ' \n' ' ' > "$WORK/mirror-rep.flat" 2>&1
+t dm-mirror/repaired-leg-gets-a-second-leg sh -c "grep -q 'repair took the leg out of vg0/data: .* linear: make the path of the leg.s disk stable, then lvconvert -m+1 vg0/data PV' '$WORK/mirror-rep.flat' && ! grep -q 'lvconvert --repair vg0/data' '$WORK/mirror-rep.flat'"
+sed 's/finished successfully/failed/' "$WORK/mirror-rep.log" > "$WORK/mirror-repf.log"
+"$MDC" "$WORK/mirror-repf.log" | tr -s ' \n' ' ' > "$WORK/mirror-repf.flat" 2>&1
+t dm-mirror/failed-repair-made-again grep -q "then lvconvert --repair vg0/data (dmeventd's repair failed: the leg is still in the mirror" "$WORK/mirror-repf.flat"
 
 # ---- --live with fixture sysfs trees, --prometheus, --follow
 "$MDC" --json --live --sysfs-root tests/sysfs/degraded tests/fixtures/good-raid1-media.log > "$WORK/live.txt" 2>&1
