@@ -763,26 +763,42 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 			 disk, dd, disk);
 	else
 		snprintf(smart, sizeof(smart), "smartctl -x /dev/%s", disk);
+	if (!strcmp(arr, "dm-mirror") && l->faulted && l->repaired > 0 &&
+	    in->cls != CL_SOFTWARE && in->cls != CL_ADMIN &&
+	    in->cls != CL_BENIGN) {
+		/*
+		 * dmeventd's lvconvert --repair --use-policies took the leg
+		 * out (remove, the default: a two-leg mirror is linear now;
+		 * allocate: a new leg, or remove when it finds no space)
+		 */
+		char vg[96];
+		const char *slash = strchr(lvref, '/');
+
+		snprintf(vg, sizeof(vg), "%.*s", slash ? (int)(slash - lvref) : 2,
+			 slash ? lvref : "VG");
+		snprintf(in->action, sizeof(in->action),
+			 "dmeventd's repair took the leg out: lvs -a -o name,segtype,copy_percent,devices %s shows a leg fewer (linear, or a mirror; a new leg syncing if its policy is allocate: wait).  To add one: pvs -o+pv_missing; a missing PV comes back with vgextend --restoremissing %s PV once its disk is back, or goes with vgreduce --removemissing %s (not --force, and only if lvs -a -o+devices shows nothing else on it); then lvconvert -m+1 %s PV (%s; raid1 by default: a free extent on each PV, or --type mirror --mirrorlog core) and wait for Cpy%%Sync 100.00",
+			 lvref, vg, vg, lvref,
+			 in->cls == CL_TRANSPORT ?
+			 "its PV once the path of its disk is stable, or a new one" :
+			 in->cls == CL_REQUEST ?
+			 "once the kernel has the fix: until then any leg rejects them" :
+			 in->cls == CL_MEDIA ?
+			 "a new PV: the old disk has media errors" :
+			 "a new PV, or the old one once smartctl -x and the log around the evidence clear its disk");
+		return;
+	}
 	if (!strcmp(arr, "dm-mirror") && l->faulted &&
 	    (in->cls == CL_REQUEST || in->cls == CL_TRANSPORT)) {
-		const char *first = in->cls == CL_TRANSPORT ?
-			"check the path of the leg's disk first; then " : "";
-
-		/* dmeventd runs lvconvert --repair --use-policies on (D) */
-		if (l->repaired > 0)
-			snprintf(in->action, sizeof(in->action),
-				 "dmeventd's repair took the leg out of %s: with its default policy (remove) a two-leg mirror is linear now, with allocate it has a new leg.  lvs -a -o name,segtype,copy_percent,devices %s; linear: %slvconvert -m+1 %s PV (the leg's PV once %s, or a new one; raid1 by default) and wait for Cpy%%Sync 100.00; lvchange --refresh does not bring the leg back",
-				 lvref, lvref,
-				 in->cls == CL_TRANSPORT ?
-				 "make the path of the leg's disk stable, then " : "",
-				 lvref, in->cls == CL_TRANSPORT ?
-				 "its path is stable" : "the kernel has the fix");
-		else
-			snprintf(in->action, sizeof(in->action),
-				 "%slvconvert --repair %s   (%s; lvchange --refresh does not bring the leg back)",
-				 first, lvref, l->repaired < 0 ?
-				 "dmeventd's repair failed: the leg is still in the mirror" :
-				 "it takes the leg out if dmeventd has not: the log shows no repair");
+		/* the outcome of dmeventd's repair: failed, or not in the log */
+		snprintf(in->action, sizeof(in->action),
+			 "%s: %slvs -a -o+devices %s, and if the leg is still listed, lvconvert --repair %s   (lvchange --refresh does not bring it back)",
+			 l->repaired < 0 ?
+			 "dmeventd's repair failed, and the leg is probably still in the mirror" :
+			 "the log shows no outcome of dmeventd's repair",
+			 in->cls == CL_TRANSPORT ?
+			 "check the path of the leg's disk first; then " : "",
+			 lvref, lvref);
 		return;
 	}
 	tr = array_trouble(m, l->array);

@@ -248,6 +248,8 @@ struct mdc_leg {
 	int faulted;
 	int closed;			/* array re-assembled after this */
 	int repaired;			/* dmeventd's repair after the fault: 1 done, -1 failed */
+	int out_set;			/* out_at is set */
+	struct mdc_when out_at;		/* dmeventd's last "has failed (D)" of it */
 	int lv_index;
 	char lv[96];
 	char lv_how[64];

@@ -549,28 +549,57 @@ static struct mdc_leg *recent_leg(struct mdc_model *m, const char *array,
 	return NULL;
 }
 
+static void leg_ev(struct mdc_leg *l, const struct mdc_line *ln,
+		   const struct mdc_when *w)
+{
+	mdc_evadd(&l->ev, ln->file, ln->lineno, ln->raw, ln->rawlen);
+	l->last = *w;
+}
+
 /*
  * dmeventd's lvconvert --repair of LV lv ended (1 well, -1 failed): what
  * it did to the legs of lv that it took out before, in that boot
  */
-static void lv_repaired(struct mdc_model *m, int boot, const char *lv,
-			int how)
+static void lv_repaired(struct mdc_model *m, const struct mdc_line *ln,
+			const struct mdc_when *w, const char *lv, int how)
 {
 	unsigned int k;
 
 	for (k = 0; k < m->nlegs; k++) {
 		struct mdc_leg *l = m->legs[k];
 
-		if (l->boot == boot && l->faulted && !strcmp(l->lv, lv))
+		if (l->boot == w->boot && l->faulted && !strcmp(l->lv, lv)) {
 			l->repaired = how;
+			leg_ev(l, ln, w);
+		}
 	}
 }
 
-static void leg_ev(struct mdc_leg *l, const struct mdc_line *ln,
-		   const struct mdc_when *w)
+/*
+ * The dm-mirror leg that dmeventd took out ("has failed (D)") within a
+ * minute before w and that no "Device failure in" line named yet, if it
+ * is the only one: dmeventd watches each mirror in a thread of its own,
+ * and when two mirrors fail at once their lines interleave.
+ */
+static struct mdc_leg *leg_taken_out(struct mdc_model *m,
+				     const struct mdc_when *w)
 {
-	mdc_evadd(&l->ev, ln->file, ln->lineno, ln->raw, ln->rawlen);
-	l->last = *w;
+	struct mdc_leg *found = NULL;
+	unsigned int k;
+
+	for (k = 0; k < m->nlegs; k++) {
+		struct mdc_leg *l = m->legs[k];
+
+		if (l->boot != w->boot || !l->faulted || l->lv[0] ||
+		    !l->out_set ||
+		    strcmp(m->arrays[l->array]->name, "dm-mirror") ||
+		    !mdc_near(&l->out_at, w, 0, 60))
+			continue;
+		if (found)
+			return NULL;
+		found = l;
+	}
+	return found;
 }
 
 static void sw_frame(struct mdc_model *m, const struct mdc_line *ln,
@@ -859,6 +888,9 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			if (!l->faulted)
 				l->fault_at = *w;
 			l->faulted = 1;
+			l->repaired = 0;	/* a repair of this fault: later */
+			l->out_at = *w;
+			l->out_set = 1;
 		} else if (ev->mstate == MS_FAILED) {
 			m->arrays[l->array]->dead = 1;
 		} else if (ev->mstate == MS_NO_SYNC ||
@@ -888,12 +920,27 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		leg_ev(l, ln, w);
 		break;
 	case EV_LVNAME:
+		/* dmeventd's repair: marks legs by their LV, names none */
+		if (ev->mstate == MS_REPAIRED || ev->mstate == MS_REPAIR_FAILED) {
+			lv_repaired(m, ln, w, ev->dev2,
+				    ev->mstate == MS_REPAIRED ? 1 : -1);
+			break;
+		}
+		/* "Device failure in VG-LV.": the leg it took out just now */
+		if (ev->mstate == MS_LEG_OUT) {
+			l = leg_taken_out(m, w);
+			if (l && !l->lv[0]) {
+				cpname(l->lv, sizeof(l->lv), ev->dev2);
+				snprintf(l->lv_how, sizeof(l->lv_how),
+					 "dmeventd, line %llu",
+					 (unsigned long long)ln->lineno);
+				leg_ev(l, ln, w);
+			}
+			break;
+		}
 		l = recent_leg(m, NULL, w, 0);
 		if (!l)
 			break;
-		if (ev->mstate == MS_REPAIRED || ev->mstate == MS_REPAIR_FAILED)
-			lv_repaired(m, w->boot, ev->dev2,
-				    ev->mstate == MS_REPAIRED ? 1 : -1);
 		/* "is now in-sync": the mirror has its redundancy again */
 		if (ev->num && !strcmp(m->arrays[l->array]->name, "dm-mirror"))
 			m->arrays[l->array]->mstate = MS_LEG_READ;

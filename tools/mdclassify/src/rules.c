@@ -731,7 +731,9 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 			     MS_LEG_READ;
 		return 1;
 	case X_LV_REPAIR:
-		ev->mstate = strstr(q + pl, " finished successfully") ?
+	case X_LV_TAKEN:
+		ev->mstate = r->field == X_LV_TAKEN ? MS_LEG_OUT :
+			     strstr(q + pl, " finished successfully") ?
 			     MS_REPAIRED : strstr(q + pl, " failed") ?
 			     MS_REPAIR_FAILED : MS_LEG_READ;
 		spacetok(q + pl, name, sizeof(name));

@@ -88,6 +88,7 @@ enum mdc_field {
 	X_LV_MIRROR,	/* dmeventd "Primary mirror device 252:58 read failed." */
 	X_LV_AFTER,	/* LV name (dm form) after the pattern */
 	X_LV_REPAIR,	/* X_LV_AFTER, and did dmeventd's repair end well */
+	X_LV_TAKEN,	/* X_LV_AFTER: the LV of the leg dmeventd takes out */
 	X_LV_BEFORE,	/* LV name (dm form) before the pattern */
 	X_SW,		/* kernel bug: title, storage path or not */
 	X_SW_NOTE,	/* reporter's note "[oops in dm_mirror ...]" */
@@ -757,7 +758,7 @@ R(F_LVM, M_SUB, T_ANY, "Repair of mirrored device ", NULL, "irror", "lvm2",
   X_LV_REPAIR, EV_LVNAME, SIG_NONE, 0, NULL,
   "dmeventd_mirror.c: lvconvert --repair --use-policies \"finished successfully\" or \"failed\""),
 R(F_LVM, M_SUB, T_ANY, "Device failure in ", NULL, "Device failure in", "lvm2",
-  X_LV_AFTER, EV_LVNAME, SIG_NONE, 0, NULL,
+  X_LV_TAKEN, EV_LVNAME, SIG_NONE, 0, NULL,
   "names the LV (dmeventd_mirror.c; its own anchor: no other on the line)"),
 
 /* ---- F_SW: kernel bug reports (lib/bug.c, kernel/panic.c, mm/, ...) --- */

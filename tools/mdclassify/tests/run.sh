@@ -386,14 +386,24 @@ printf 'lvm[812]: Primary mirror device 253:3 read failed.\nlvm[812]: vg0-data i
 "$MDC" "$WORK/mirror-r2.log" > "$WORK/mirror-r2.txt" 2>&1
 t dm-mirror/read-failed-leg-another-lv-lost-a-leg sh -c "tr -s ' \n' ' ' < '$WORK/mirror-r2.txt' | grep -q 'leg 253:3 .* dm-mirror reads the other leg' && ! grep -q 'took leg' '$WORK/mirror-r2.txt'"
 # dmeventd's "Repair of mirrored device VG-LV finished successfully." /
-# "failed.": a leg it took out gets a second leg (-m+1), not a repair that
-# has been made; a failed repair is made again
-printf '%s\n' 'Mar  3 10:05:01 host kernel: [  400.1] sd 3:0:0:0: [sdd] Result: hostbyte=DID_NO_CONNECT driverbyte=DRIVER_OK' 'Mar  3 10:05:01 host kernel: [  400.1] blk_update_request: I/O error, dev sdd, sector 4096 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 0' 'Mar  3 10:05:02 host lvm[812]: Secondary mirror device 253:4 has failed (D).' 'Mar  3 10:05:02 host lvm[812]: Device failure in vg0-data.' 'Mar  3 10:05:03 host lvm[812]: Repair of mirrored device vg0-data finished successfully.' > "$WORK/mirror-rep.log"
-"$MDC" "$WORK/mirror-rep.log" | tr -s ' \n' ' ' > "$WORK/mirror-rep.flat" 2>&1
-t dm-mirror/repaired-leg-gets-a-second-leg sh -c "grep -q 'repair took the leg out of vg0/data: .* linear: make the path of the leg.s disk stable, then lvconvert -m+1 vg0/data PV' '$WORK/mirror-rep.flat' && ! grep -q 'lvconvert --repair vg0/data' '$WORK/mirror-rep.flat'"
-sed 's/finished successfully/failed/' "$WORK/mirror-rep.log" > "$WORK/mirror-repf.log"
-"$MDC" "$WORK/mirror-repf.log" | tr -s ' \n' ' ' > "$WORK/mirror-repf.flat" 2>&1
-t dm-mirror/failed-repair-made-again grep -q "then lvconvert --repair vg0/data (dmeventd's repair failed: the leg is still in the mirror" "$WORK/mirror-repf.flat"
+# "failed.": a leg it took out gets a second leg (-m+1, a missing PV
+# dealt with first), not a repair that has been made; after a failed
+# repair or none in the log, lvs first, then lvconvert --repair
+rep() { printf '%s\n' 'Mar  3 10:05:01 host kernel: [  400.1] sd 3:0:0:0: [sdd] Result: hostbyte=DID_NO_CONNECT driverbyte=DRIVER_OK' 'Mar  3 10:05:01 host kernel: [  400.1] blk_update_request: I/O error, dev sdd, sector 4096 op 0x1:(WRITE) flags 0x0 phys_seg 1 prio class 0' 'Mar  3 10:05:02 host lvm[812]: Secondary mirror device 253:4 has failed (D).' 'Mar  3 10:05:02 host lvm[812]: Device failure in vg0-data.' "$@" | "$MDC" - 2>&1 | tr -s ' \n' ' '; }
+rep 'Mar  3 10:05:03 host lvm[812]: Repair of mirrored device vg0-data finished successfully.' > "$WORK/mirror-rep.flat"
+t dm-mirror/repaired-leg-gets-a-second-leg sh -c "grep -q 'repair took the leg out: lvs -a -o name,segtype,copy_percent,devices vg0/data shows a leg fewer' '$WORK/mirror-rep.flat' && grep -q 'vgreduce --removemissing vg0 (not --force.* lvconvert -m+1 vg0/data PV (its PV once the path of its disk is stable' '$WORK/mirror-rep.flat' && ! grep -q 'lvconvert --repair vg0/data' '$WORK/mirror-rep.flat'"
+rep 'Mar  3 10:05:03 host lvm[812]: Repair of mirrored device vg0-data failed.' > "$WORK/mirror-repf.flat"
+t dm-mirror/failed-repair-made-again sh -c "grep -q \"repair failed, and the leg is probably still in the mirror: check the path of the leg's disk first; then lvs -a -o+devices vg0/data, and if the leg is still listed, lvconvert --repair vg0/data\" '$WORK/mirror-repf.flat' && ! grep -q 'repair took the leg out' '$WORK/mirror-repf.flat'"
+rep > "$WORK/mirror-repn.flat"
+t dm-mirror/no-repair-outcome-lvs-first grep -q 'the log shows no outcome of dmeventd.s repair: .* lvs -a -o+devices vg0/data, and if the leg is still listed' "$WORK/mirror-repn.flat"
+rep 'Mar  3 10:05:03 host lvm[812]: Repair of mirrored device vg0-data finished successfully.' 'Mar  3 10:05:04 host lvm[813]: Repair of mirrored device vg0-other failed.' > "$WORK/mirror-repo.flat"
+t dm-mirror/another-lvs-repair-changes-nothing grep -q 'repair took the leg out: lvs -a -o name,segtype,copy_percent,devices vg0/data' "$WORK/mirror-repo.flat"
+rep 'Mar  3 10:05:03 host lvm[812]: Repair of mirrored device vg0-data finished successfully.' 'Mar  3 10:30:02 host lvm[812]: Secondary mirror device 253:4 has failed (D).' > "$WORK/mirror-repr.flat"
+t dm-mirror/a-new-fault-is-not-repaired-yet sh -c "grep -q 'LV vg0/data -- FAULTED' '$WORK/mirror-repr.flat' && ! grep -q 'repair took the leg out' '$WORK/mirror-repr.flat'"
+# two mirrors failing at once: dmeventd's threads interleave their lines,
+# so "Device failure in" names neither leg
+printf '%s\n' 'lvm[812]: Secondary mirror device 253:4 has failed (D).' 'lvm[813]: Secondary mirror device 253:7 has failed (D).' 'lvm[812]: Device failure in vg0-a.' 'lvm[813]: Device failure in vg0-b.' 'lvm[812]: Repair of mirrored device vg0-a finished successfully.' 'lvm[813]: Repair of mirrored device vg0-b failed.' | "$MDC" - > "$WORK/mirror-il.txt" 2>&1
+t dm-mirror/interleaved-dmeventd-names-no-leg sh -c "grep -q 'leg 253:4  -- FAULTED' '$WORK/mirror-il.txt' && grep -q 'leg 253:7  -- FAULTED' '$WORK/mirror-il.txt' && ! grep -q 'repair took the leg out' '$WORK/mirror-il.txt'"
 
 # ---- --live with fixture sysfs trees, --prometheus, --follow
 "$MDC" --json --live --sysfs-root tests/sysfs/degraded tests/fixtures/good-raid1-media.log > "$WORK/live.txt" 2>&1
