@@ -774,8 +774,11 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 		char vg[96];
 		const char *slash = strchr(lvref, '/');
 
-		snprintf(vg, sizeof(vg), "%.*s", slash ? (int)(slash - lvref) : 2,
-			 slash ? lvref : "VG");
+		if (slash)
+			snprintf(vg, sizeof(vg), "%.*s", (int)(slash - lvref),
+				 lvref);
+		else
+			snprintf(vg, sizeof(vg), "VG");
 		snprintf(in->action, sizeof(in->action),
 			 "dmeventd's repair took the leg out: lvs -a -o name,segtype,copy_percent,devices %s shows a leg fewer (linear, or a mirror; a new leg syncing if its policy is allocate: wait).  To add one: pvs -o+pv_missing; a missing PV comes back with vgextend --restoremissing %s PV once its disk is back, or goes with vgreduce --removemissing %s (not --force, and only if lvs -a -o+devices shows nothing else on it); then lvconvert -m+1 %s PV (%s; raid1 by default: a free extent on each PV, or --type mirror --mirrorlog core) and wait for Cpy%%Sync 100.00",
 			 lvref, vg, vg, lvref,

@@ -928,8 +928,8 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		}
 		/* "Device failure in VG-LV.": the leg it took out just now */
 		if (ev->mstate == MS_LEG_OUT) {
-			l = leg_taken_out(m, w);
-			if (l && !l->lv[0]) {
+			l = leg_taken_out(m, w);	/* an unnamed one */
+			if (l) {
 				cpname(l->lv, sizeof(l->lv), ev->dev2);
 				snprintf(l->lv_how, sizeof(l->lv_how),
 					 "dmeventd, line %llu",
