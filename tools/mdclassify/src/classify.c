@@ -688,6 +688,14 @@ static enum trouble array_trouble(const struct mdc_model *m, int ai)
 	return maybe ? TR_MAYBE_FAILED : TR_NO_REDUNDANCY;
 }
 
+/* the length of the VG of "VG/LV" */
+static int vglen(const char *lvref)
+{
+	const char *slash = strchr(lvref, '/');
+
+	return slash ? (int)(slash - lvref) : (int)strlen(lvref);
+}
+
 /* "VG/LV" in the action: the LV where the log names it */
 static void lv_in_action(struct mdc_incident *in)
 {
@@ -739,6 +747,62 @@ static const struct mdc_leg *mirror_leg_out(const struct mdc_model *m,
 	return first;
 }
 
+/* dm's name of VG/LV: each '-' doubled, then VG-LV */
+static void dm_name(char *dst, size_t n, const char *lvref)
+{
+	size_t o = 0;
+
+	for (; *lvref && o + 3 < n; lvref++) {
+		if (*lvref == '-')
+			dst[o++] = '-';
+		dst[o++] = *lvref == '/' ? '-' : *lvref;
+	}
+	dst[o] = 0;
+}
+
+/*
+ * A dm-mirror's failed log.  dmeventd's lvconvert --repair --use-policies
+ * gives it a new log (mirror_log_fault_policy "allocate", the default),
+ * on any PV of the VG, or a core log when it finds no room (or with
+ * "remove"), and says "finished successfully" either way; a core log
+ * makes the mirror resync in full at each activation.  lvconvert's
+ * --mirrorlog refuses to run while a PV is missing; --repair does not.
+ * lvs with VG/LV shows no sub-LV, so the check is lvs -a of the VG.
+ */
+static void log_action(struct mdc_incident *in, const struct mdc_leg *l,
+		       const char *lvref)
+{
+	const char *slash = strchr(lvref, '/');
+	const char *lv = slash ? slash + 1 : "LV";
+	int vl = vglen(lvref);
+	char dm[160];
+
+	dm_name(dm, sizeof(dm), lvref);
+	if (l->repaired > 0) {
+		snprintf(in->action, sizeof(in->action),
+			 "dmeventd's repair gave the mirror a new log, or a core log where it found no room: lvs -a -o name,attr,devices %.*s lists %s_mlog and its PV; with no %s_mlog the log is in memory and the mirror resyncs in full at each activation: pvs -o+pv_missing, a missing PV comes back with vgextend --restoremissing %.*s PV or goes with vgreduce --removemissing %.*s (not --force), then lvconvert --mirrorlog disk %s PV%s",
+			 vl, lvref, lv, lv, vl, lvref, vl, lvref, lvref,
+			 in->cls == CL_TRANSPORT ?
+			 " (the old PV once the path of its disk is stable, or another)" :
+			 in->cls == CL_MEDIA ?
+			 ".  The repair takes any PV: if the new log is on the disk with media errors again, lvconvert --mirrorlog core, then --mirrorlog disk with a new PV" :
+			 "");
+		return;
+	}
+	snprintf(in->action, sizeof(in->action),
+		 "%s: %sdmsetup status %s shows the log's health (A: alive; D or F: failed, and while dmeventd monitors the mirror, writes to its in-sync regions wait for a reload: hung-task reports may follow); lvs -a -o name,attr,devices %.*s shows %s_mlog and its PV.  If the log is still failed: lvconvert --repair %s (y to \"Attempt to replace failed mirror log?\" for a new log, n for a core log), before any reboot: with its PV missing the LV does not activate",
+		 l->repaired < 0 ?
+		 "dmeventd's repair of the mirror log failed" :
+		 !l->log_dmeventd ?
+		 "only the kernel shows the failed log (no dmeventd line: the mirror not monitored, or its lines not kept)" :
+		 !l->lv[0] ?
+		 "no outcome of dmeventd's repair is tied to this log (no line names its LV)" :
+		 "the log shows no outcome of dmeventd's repair of the mirror log",
+		 in->cls == CL_TRANSPORT ?
+		 "check the path of the log's disk first; " : "",
+		 dm, vl, lvref, lv, lvref);
+}
+
 static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 			const struct mdc_leg *l, const char *disk)
 {
@@ -763,6 +827,11 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 			 disk, dd, disk);
 	else
 		snprintf(smart, sizeof(smart), "smartctl -x /dev/%s", disk);
+	if (l->log) {
+		log_action(in, l, lvref);
+		lv_in_action(in);
+		return;
+	}
 	if (!strcmp(arr, "dm-mirror") && l->faulted && l->repaired > 0 &&
 	    in->cls != CL_SOFTWARE && in->cls != CL_ADMIN &&
 	    in->cls != CL_BENIGN) {
@@ -978,7 +1047,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 	const struct mdc_leg *l = m->legs[idx];
 	const struct mdc_array *arr = m->arrays[l->array];
 	struct acc a;
-	char disk[MDC_NAME], ctrl[MDC_NAME], dmn[MDC_NAME], tmp[256];
+	char disk[MDC_NAME], ctrl[MDC_NAME], dmn[MDC_NAME], tmp[320];
 	const struct mdc_when *to = l->faulted ? &l->fault_at : &l->last;
 	const struct mdc_evlist *swev = NULL;
 	struct window win;
@@ -996,6 +1065,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 	in->leg = l->name;
 	in->boot = l->boot;
 	in->faulted = l->faulted;
+	in->mirror_log = l->log;
 	disk_of(l->name, disk, sizeof(disk), ctrl, sizeof(ctrl));
 	dm_of(l->name, dmn, sizeof(dmn));
 	if (!lower_unknown(l->name))
@@ -1127,6 +1197,23 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 			cat(in->why, sizeof(in->why), "%s",
 			    " after a failed superblock write");
 		cat(in->why, sizeof(in->why), "%s", "; ");
+	} else if (l->log) {
+		unsigned int more;
+
+		if (l->log_header) {
+			snprintf(tmp, sizeof(tmp),
+				 "the kernel could not read or write the header of the mirror's log device %s at activation: every region counts as out of sync, and the mirror resyncs in full; ",
+				 l->name);
+			cat(in->why, sizeof(in->why), "%s", tmp);
+		}
+		if (l->log_dmeventd) {
+			snprintf(tmp, sizeof(tmp),
+				 "dmeventd: the mirror's log device %s failed%s; ",
+				 l->name, mirror_leg_out(m, l, &more) ?
+				 " (a leg was taken out in this boot too: its own entry)" :
+				 " (no leg is out: the legs keep the data, and with dmeventd monitoring, dm-mirror holds writes to in-sync regions until the log is repaired)");
+			cat(in->why, sizeof(in->why), "%s", tmp);
+		}
 	} else if (!strcmp(arr->name, "dm-mirror") && l->mirror_fail) {
 		snprintf(tmp, sizeof(tmp),
 			 "dm-mirror read failure on leg %s, which stays in the mirror (no write or flush failure in the log); ",
@@ -1581,8 +1668,9 @@ void mdc_result_free(struct mdc_result *r)
 /*
  * 3: something needs a human (unknown cause of a failed leg, of a
  * dm-mirror leg's read failure or of an md array's own I/O errors, or a
- * kernel bug); 1: degraded legs, every one with a known cause, or media or
- * transport errors on a member or disk that has not failed yet; 2: an
+ * kernel bug); 1: degraded legs, every one with a known cause, a failed
+ * dm-mirror log, or media or transport errors on a member or disk that
+ * has not failed yet; 2: an
  * input could not be read, or was empty; 0: nothing to look at.  The
  * order is 3 > 1 > 2 > 0: an input error never hides a failure found in
  * the inputs that were read (usage errors exit 2 before reading).
@@ -1593,7 +1681,8 @@ int mdc_exit_code(const struct mdc_result *r, int io_error)
 	int act = r->degraded != 0;
 
 	for (i = 0; i < r->ninc; i++)
-		if (r->inc[i].cls == CL_MEDIA || r->inc[i].cls == CL_TRANSPORT)
+		if (r->inc[i].cls == CL_MEDIA || r->inc[i].cls == CL_TRANSPORT ||
+		    r->inc[i].mirror_log)
 			act = 1;
 	if (r->unknown)
 		return 3;

@@ -132,6 +132,7 @@ enum mdc_mstate {
 	MS_SEC_NO_SYNC,	/* a secondary failed a resync: regions in one leg */
 	MS_REPAIRED,	/* dmeventd's lvconvert --repair of the LV ended well */
 	MS_REPAIR_FAILED,	/* ... or failed: the failed leg is still in */
+	MS_LOG_OUT,	/* dmeventd: the mirror's log device failed */
 };
 
 /* a fixed string and its length, for tables of words (MDC_LIT("md/")) */
@@ -249,6 +250,8 @@ struct mdc_leg {
 	int closed;			/* array re-assembled after this */
 	int repaired;			/* dmeventd's repair after the fault: 1 done, -1 failed */
 	int out_set;			/* out_at is set */
+	int log;			/* dm-mirror: the mirror's log device, not a leg */
+	int log_dmeventd, log_header;	/* ... said by dmeventd, by dm-log's header I/O */
 	struct mdc_when out_at;		/* dmeventd's last "has failed (D)" of it */
 	int lv_index;
 	char lv[96];
@@ -437,6 +440,7 @@ struct mdc_incident {
 	enum mdc_class cls;
 	const char *confidence;
 	int faulted;
+	int mirror_log;			/* leg is a dm-mirror's log device */
 	char action[896];
 	char fix[672];
 	char why[640];

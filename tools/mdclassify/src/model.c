@@ -558,7 +558,8 @@ static void leg_ev(struct mdc_leg *l, const struct mdc_line *ln,
 
 /*
  * dmeventd's lvconvert --repair of LV lv ended (1 well, -1 failed): what
- * it did to the legs of lv that it took out before, in that boot
+ * it did to the legs (and log) of lv that it took out before, in that
+ * boot, and that no earlier outcome told (a new fault clears it)
  */
 static void lv_repaired(struct mdc_model *m, const struct mdc_line *ln,
 			const struct mdc_when *w, const char *lv, int how)
@@ -568,7 +569,8 @@ static void lv_repaired(struct mdc_model *m, const struct mdc_line *ln,
 	for (k = 0; k < m->nlegs; k++) {
 		struct mdc_leg *l = m->legs[k];
 
-		if (l->boot == w->boot && l->faulted && !strcmp(l->lv, lv)) {
+		if (l->boot == w->boot && (l->faulted || l->log) &&
+		    !l->repaired && !strcmp(l->lv, lv)) {
 			l->repaired = how;
 			leg_ev(l, ln, w);
 		}
@@ -576,10 +578,11 @@ static void lv_repaired(struct mdc_model *m, const struct mdc_line *ln,
 }
 
 /*
- * The dm-mirror leg that dmeventd took out ("has failed (D)") within a
- * minute before w and that no "Device failure in" line named yet, if it
- * is the only one: dmeventd watches each mirror in a thread of its own,
- * and when two mirrors fail at once their lines interleave.
+ * The dm-mirror leg (or log) that dmeventd took out ("has failed (D)")
+ * within a minute before w and that no "Device failure in" line named
+ * yet, if it is the only one: dmeventd watches each mirror in a thread
+ * of its own, and when two mirrors fail at once their lines interleave
+ * (a leg and the log of one mirror failing at once name neither).
  */
 static struct mdc_leg *leg_taken_out(struct mdc_model *m,
 				     const struct mdc_when *w)
@@ -590,7 +593,7 @@ static struct mdc_leg *leg_taken_out(struct mdc_model *m,
 	for (k = 0; k < m->nlegs; k++) {
 		struct mdc_leg *l = m->legs[k];
 
-		if (l->boot != w->boot || !l->faulted || l->lv[0] ||
+		if (l->boot != w->boot || !(l->faulted || l->log) || l->lv[0] ||
 		    !l->out_set ||
 		    strcmp(m->arrays[l->array]->name, "dm-mirror") ||
 		    !mdc_near(&l->out_at, w, 0, 60))
@@ -868,7 +871,18 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		break;
 	case EV_MIRROR_FAIL:
 		if (ev->dev[0]) {
+			int to_log = ev->mstate == MS_LOG_OUT;
+
 			l = get_leg(m, "dm-mirror", "mirror", ev->dev, w);
+			/*
+			 * a leg's MAJ:MIN now the log's, or the other way: dm
+			 * gave a removed sub-LV's minor to a new one
+			 */
+			if (l && l->mirror_fail && !!l->log != to_log) {
+				l->closed = 1;
+				l = get_leg(m, "dm-mirror", "mirror", ev->dev,
+					    w);
+			}
 		} else {
 			l = recent_leg(m, "dm-mirror", w, 0);
 			if (!l)
@@ -878,6 +892,23 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		if (!l)
 			break;
 		l->mirror_fail++;
+		if (ev->mstate == MS_LOG_OUT) {
+			/*
+			 * the mirror's log, named like its legs: dmeventd
+			 * repairs it (a new log, or a core log); no leg is
+			 * out, and "Device failure in" names its LV
+			 */
+			l->log = 1;
+			if (ev->num)
+				l->log_header = 1;
+			else
+				l->log_dmeventd = 1;
+			l->repaired = 0;
+			l->out_at = *w;
+			l->out_set = 1;
+			leg_ev(l, ln, w);
+			break;
+		}
 		/*
 		 * only dmeventd takes a leg out of a mirror, and only after a
 		 * write, flush or unclassified failure (MS_LEG_OUT); after a

@@ -52,6 +52,9 @@ static struct json_object *incident(const struct mdc_model *m,
 	add_str(o, "confidence", in->confidence);
 	json_object_object_add(o, "leg_faulted",
 			       json_object_new_boolean(in->faulted));
+	if (in->mirror_log)
+		json_object_object_add(o, "mirror_log",
+				       json_object_new_boolean(1));
 	add_str(o, "action", in->action);
 	add_str(o, "kernel_fix", in->fix[0] ? in->fix : NULL);
 	add_str(o, "why", in->why);

@@ -49,10 +49,11 @@ void mdc_report_incident_text(FILE *f, const struct mdc_model *m,
 	unsigned int i;
 
 	if (in->leg)
-		snprintf(head, sizeof(head), "%s%s%s%s leg %s%s%s",
+		snprintf(head, sizeof(head), "%s%s%s%s %s %s%s%s",
 			 in->array, in->level && in->level[0] ? " (" : "",
 			 in->level && in->level[0] ? in->level : "",
-			 in->level && in->level[0] ? ")" : "", in->leg,
+			 in->level && in->level[0] ? ")" : "",
+			 in->mirror_log ? "log" : "leg", in->leg,
 			 in->lv[0] ? "  LV " : "", in->lv);
 	else if (in->device)
 		snprintf(head, sizeof(head), "device %s (not an array leg)",
@@ -60,8 +61,8 @@ void mdc_report_incident_text(FILE *f, const struct mdc_model *m,
 	else
 		snprintf(head, sizeof(head), "kernel bug%s%s",
 			 in->array ? " near " : "", in->array ? in->array : "");
-	fprintf(f, "%s%s%s%s\n", bold, head, in->faulted ? "  -- FAULTED" : "",
-		off);
+	fprintf(f, "%s%s%s%s\n", bold, head, in->faulted ? "  -- FAULTED" :
+		in->mirror_log ? "  -- LOG FAILED" : "", off);
 	fprintf(f, "    %-11s%s%s%s -> %s (confidence %s)\n", "cause", on,
 		mdc_class_name(in->cls), off, mdc_verdict_name(in->cls),
 		in->confidence);
@@ -208,8 +209,9 @@ void mdc_report_brief(FILE *f, const struct mdc_model *m,
 		char what[160];
 
 		if (in->leg)
-			snprintf(what, sizeof(what), "%s leg %s%s%s", in->array,
-				 in->leg, in->lv[0] ? " LV " : "", in->lv);
+			snprintf(what, sizeof(what), "%s %s %s%s%s", in->array,
+				 in->mirror_log ? "log" : "leg", in->leg,
+				 in->lv[0] ? " LV " : "", in->lv);
 		else if (in->device)
 			snprintf(what, sizeof(what), "device %s", in->device);
 		else
@@ -223,7 +225,8 @@ void mdc_report_brief(FILE *f, const struct mdc_model *m,
 		}
 		fprintf(f, "%s%-9s %-15s %-7s %-38s %s\n", prefix ? prefix : "",
 			mdc_class_name(in->cls), mdc_verdict_name(in->cls),
-			in->faulted ? "FAULTED" : "-", what, in->action);
+			in->faulted ? "FAULTED" : in->mirror_log ? "LOGFAIL" : "-",
+			what, in->action);
 	}
 	if (!r->ninc)
 		fprintf(f, "%s(no md/dm RAID incident)\n", prefix ? prefix : "");

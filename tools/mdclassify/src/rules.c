@@ -717,6 +717,23 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 	case X_LV_MIRROR:
 		strcpy(ev->array, "dm-mirror");
 		strcpy(ev->level, "mirror");
+		if (r->pat[0] == 'L') {
+			/*
+			 * the mirror's disk log: dm-log reports it dead (D) or
+			 * its flush failed (F), and dmeventd repairs both
+			 */
+			e = q + pl;
+			if (*e == ',')
+				e++;
+			while (*e == ' ')
+				e++;
+			spacetok(e, ev->dev, sizeof(ev->dev));
+			if (!ev->dev[0] || (!strstr(e, " has failed") &&
+					    !strstr(e, " flush failed")))
+				return -1;
+			ev->mstate = MS_LOG_OUT;
+			return 1;
+		}
 		spacetok(q + pl, ev->dev, sizeof(ev->dev));
 		/*
 		 * dmeventd_mirror.c repairs (lvconvert --repair takes the
@@ -729,6 +746,17 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 			     strstr(q + pl, " sync failed") ?
 			     (strstr(p, "Primary") ? MS_NO_SYNC : MS_SEC_NO_SYNC) :
 			     MS_LEG_READ;
+		return 1;
+	case X_DMLOG:
+		/* "device-mapper: dirty region log: 253:2: Failed to ..." */
+		e = strstr(q + pl, ": ");
+		if (!e || e == q + pl)
+			return -1;
+		cpy(ev->dev, sizeof(ev->dev), q + pl, e - (q + pl));
+		strcpy(ev->array, "dm-mirror");
+		strcpy(ev->level, "mirror");
+		ev->mstate = MS_LOG_OUT;
+		ev->num = 1;	/* the kernel's header I/O, not dmeventd */
 		return 1;
 	case X_LV_REPAIR:
 	case X_LV_TAKEN:
