@@ -438,24 +438,29 @@ static int in_window(const struct mdc_when *from, const struct mdc_when *to,
 }
 
 /*
- * Where the two upstream fixes of the 5ff3f74e145a regression (v6.18)
- * are, per kernel line: the first patch level that has f7b24c7b41f2
- * ("md/raid1,raid10: don't fail devices for invalid IO errors", md only)
- * and 14b007e17881 ("block: validate user space vectors during
- * extraction"), -1 where none is known.  Lines after the last have both
- * from their first release; lines before the first lack the regression.
- * f7b24c7b41f2 is d934a2bbed53 in 6.18.33 and b5dbe4d1a20c in 7.0.10;
- * 14b007e17881 is in 7.3 and 7.2.4.
+ * Where the upstream fixes of the 5ff3f74e145a regression (v6.18) are,
+ * per kernel line: the first patch level that has f7b24c7b41f2
+ * ("md/raid1,raid10: don't fail devices for invalid IO errors", md's
+ * legs, md) and 14b007e17881 ("block: validate user space vectors during
+ * extraction", what keeps a dm-mirror's leg, dm), -1 where none is known;
+ * dm_maybe: the first that has dm-io's 47a5e62f3987 ("dm-io: report
+ * non-retryable errors separatedly") without 14b007e17881, where only a
+ * third-party copy of mainline's dm-raid1.c says that a bio a leg
+ * rejects then fails with BLK_STS_INVAL and no leg: no answer there.
+ * Lines after the last have them from their first release; lines before
+ * the first lack the regression.  f7b24c7b41f2 is d934a2bbed53 in 6.18.33
+ * and b5dbe4d1a20c in 7.0.10; 14b007e17881 is in 7.3 and 7.2.4;
+ * 47a5e62f3987 is in 7.3, 7.2.4 (15fc1ec72e1f) and 6.18.50 (49694a363f7e).
  */
 static const struct fixed_in {
 	unsigned char major, minor;
-	signed char md, blk;
+	signed char md, dm, dm_maybe;
 } fixed_in[] = {
-	{ 6, 18, 33, -1 },
-	{ 6, 19, -1, -1 },
-	{ 7, 0, 10, -1 },
-	{ 7, 1, 0, -1 },
-	{ 7, 2, 0, 4 },
+	{ 6, 18, 33, -1, 50 },
+	{ 6, 19, -1, -1, -1 },
+	{ 7, 0, 10, -1, -1 },
+	{ 7, 1, 0, -1, -1 },
+	{ 7, 2, 0, 4, 4 },
 };
 
 /* "x.y[.z]..." into *a, *b, *c (0 without z): the bytes read, or -1 */
@@ -488,8 +493,13 @@ int mdc_kernel_affected(const char *ver, int mirror)
 	for (i = 0; i < ARRAY_SIZE(fixed_in); i++) {
 		if (fixed_in[i].major != a || fixed_in[i].minor != b)
 			continue;
-		first = mirror ? fixed_in[i].blk : fixed_in[i].md;
-		return first < 0 || c < first;
+		first = mirror ? fixed_in[i].dm : fixed_in[i].md;
+		if (first >= 0 && c >= first)
+			return 0;
+		if (mirror && fixed_in[i].dm_maybe >= 0 &&
+		    c >= fixed_in[i].dm_maybe)
+			return -1;
+		return 1;
 	}
 	/* a line the table does not know, before its last: no answer */
 	return line_before(a, b, last) ? -1 : 0;
@@ -608,7 +618,7 @@ static const char regression[] =
 #define FIX_TEXT	384
 static const char fix_for[2][FIX_TEXT] = {	/* md's legs, a dm-mirror's */
 	"f7b24c7b41f2 (\"md/raid1,raid10: don't fail devices for invalid IO errors\"; in 6.18.33+, 7.0.10+ and 7.1+, no 6.19.y release); 14b007e17881 (\"block: validate user space vectors during extraction\"; in 7.2.4+ and 7.3+) also refuses malformed direct-I/O vectors from user space with EINVAL before they reach the array",
-	"14b007e17881 (\"block: validate user space vectors during extraction\"; in 7.2.4+ and 7.3+, no older stable line known), which refuses malformed direct-I/O vectors from user space with EINVAL before they reach the mirror (md's f7b24c7b41f2 does not cover dm-mirror; dm-io's 62dc37a819a5 and 47a5e62f3987, in 6.18.50+ and 7.2.4+, are not known to keep the leg in service)",
+	"14b007e17881 (\"block: validate user space vectors during extraction\"; 7.2.4+, 7.3+), which refuses malformed direct-I/O vectors with EINVAL before they reach the mirror.  dm-io's 47a5e62f3987 (6.18.50+) reads as failing such a bio and keeping the leg, a leg whose namespace is gone too (from a copy of mainline's code; the backport not checked)",
 };
 
 static_assert(FIX_HEAD + sizeof("install a kernel with ") + FIX_TEXT <=
