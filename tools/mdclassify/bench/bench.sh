@@ -22,7 +22,9 @@
 # 'error, dev', one key, is shown as well.  Each grep reads a pipe
 # (cat FILE |) and writes a file: with stdout on /dev/null GNU grep stops
 # at its first match.  mdclassify reads the file and writes its report to
-# a file.  The tools are interleaved within each run; BENCH_RUNS (7) runs,
+# a file; mdclassify-pipe reads the same pipe (cat FILE | mdclassify -), as
+# an admin's zcat or journalctl pipeline gives it.  The tools are
+# interleaved within each run; BENCH_RUNS (7) runs,
 # the median shown; peak RSS from one more run under /usr/bin/time.
 # ns/cand is a tool's time over the candidate lines (those that hold an
 # anchor, grep -c -F -f): what one candidate line costs, scanning included.
@@ -74,6 +76,7 @@ once() {
 	s0=$(date +%s%N)
 	case $tool in
 	mdclassify)	"$MDC" --no-progress "$f" > "$WORK/out.txt" 2>&1 || true ;;
+	mdclassify-pipe) cat "$f" | "$MDC" --no-progress - > "$WORK/out.txt" 2>&1 || true ;;
 	grep-anchors)	cat "$f" | grep -F -f "$WORK/anchors.txt" > "$WORK/out.txt" || true ;;
 	grep-1key)	cat "$f" | grep -F 'error, dev' > "$WORK/out.txt" || true ;;
 	rg-anchors)	cat "$f" | "$RG" -F -f "$WORK/anchors.txt" > "$WORK/out.txt" || true ;;
@@ -86,6 +89,7 @@ rss() {	# peak RSS in KiB of the tool itself (not cat)
 	local tool=$1 f=$2
 	case $tool in
 	mdclassify)	$TIME -o "$WORK/time.out" -f %M "$MDC" --no-progress "$f" > "$WORK/out.txt" 2>&1 || true ;;
+	mdclassify-pipe) cat "$f" | $TIME -o "$WORK/time.out" -f %M "$MDC" --no-progress - > "$WORK/out.txt" 2>&1 || true ;;
 	grep-anchors)	cat "$f" | $TIME -o "$WORK/time.out" -f %M grep -F -f "$WORK/anchors.txt" > "$WORK/out.txt" || true ;;
 	grep-1key)	cat "$f" | $TIME -o "$WORK/time.out" -f %M grep -F 'error, dev' > "$WORK/out.txt" || true ;;
 	rg-anchors)	cat "$f" | $TIME -o "$WORK/time.out" -f %M "$RG" -F -f "$WORK/anchors.txt" > "$WORK/out.txt" || true ;;
@@ -95,7 +99,7 @@ rss() {	# peak RSS in KiB of the tool itself (not cat)
 
 median() { sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
 
-TOOLS="mdclassify grep-anchors grep-1key"
+TOOLS="mdclassify mdclassify-pipe grep-anchors grep-1key"
 [ -n "$RG" ] && TOOLS="$TOOLS rg-anchors"
 
 res=$WORK/results.txt
@@ -123,16 +127,16 @@ echo "$(nproc) CPUs (shared; load average $(cut -d' ' -f1-3 /proc/loadavg) at th
 echo "median of $RUNS interleaved runs; grep/ripgrep read a pipe and write a file;"
 echo "anchors: $(wc -l < "$WORK/anchors.txt") fixed strings from ruletab.h (grep -F -f)"
 echo "ns/cand: wall time over the lines that hold an anchor (candidate lines)"
-printf '%-7s %6s %9s %-13s %8s %8s %8s %11s %10s %8s\n' shape MiB "cand%" tool seconds MB/s ns/cand "vs anchors" "vs 1 key" "RSS MiB"
+printf '%-7s %6s %9s %-15s %8s %8s %8s %11s %10s %8s\n' shape MiB "cand%" tool seconds MB/s ns/cand "vs anchors" "vs 1 key" "RSS MiB"
 awk '
 	{ sh[NR] = $1; b[NR] = $2; ln[NR] = $3; c[NR] = $4; tl[NR] = $5; t[NR] = $6; r[NR] = $7
 	  if ($5 == "grep-anchors") ga[$1] = $6; if ($5 == "grep-1key") g1[$1] = $6 }
 	END { for (i = 1; i <= NR; i++)
-		printf "%-7s %6d %8.2f%% %-13s %8.3f %8.0f %8.0f %10.2fx %9.2fx %8.1f\n", sh[i], b[i] / 1048576,
+		printf "%-7s %6d %8.2f%% %-15s %8.3f %8.0f %8.0f %10.2fx %9.2fx %8.1f\n", sh[i], b[i] / 1048576,
 			100 * c[i] / ln[i], tl[i], t[i] / 1e6, b[i] / t[i], c[i] ? t[i] * 1000 / c[i] : 0,
 			ga[sh[i]] / t[i], g1[sh[i]] / t[i], r[i] / 1024 }' "$res"
 echo "(all runs, seconds:)"
-awk '{ printf "  %-7s %-13s", $1, $5; for (i = 8; i <= NF; i++) printf " %s", $i; printf "\n" }' "$res"
+awk '{ printf "  %-7s %-15s", $1, $5; for (i = 8; i <= NF; i++) printf " %s", $i; printf "\n" }' "$res"
 
 if [ "${BENCH_SCALING:-1}" = 1 ]; then
 	echo

@@ -60,6 +60,15 @@ const char *mdc_input_name(const struct mdc_input *in)
 	return in->name;
 }
 
+/*
+ * in_off is written by the thread that reads and read for the progress
+ * line by the model's thread (a stream read into the scanner's chunks)
+ */
+static void advance(struct mdc_input *in, uint64_t n)
+{
+	__atomic_store_n(&in->in_off, in->in_off + n, __ATOMIC_RELAXED);
+}
+
 static ssize_t raw_read(struct mdc_input *in, void *buf, size_t len)
 {
 	ssize_t r;
@@ -237,7 +246,7 @@ static long decode(struct mdc_input *in, char *buf, size_t len)
 			if (rc == Z_STREAM_END) {
 				in->ended = 1;
 			} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-				in->in_off += in->ipos - before;
+				advance(in, in->ipos - before);
 				trunc_err(in, "corrupt");
 				goto fail;
 			}
@@ -253,14 +262,14 @@ static long decode(struct mdc_input *in, char *buf, size_t len)
 			out = len - in->x.avail_out;
 			in->ended = rc == LZMA_STREAM_END;
 			if (rc == LZMA_STREAM_END) {
-				in->in_off += in->ipos - before;
+				advance(in, in->ipos - before);
 				in->started = 1;
 				if (out == 0)
 					return 0;
 				break;
 			}
 			if (rc != LZMA_OK) {
-				in->in_off += in->ipos - before;
+				advance(in, in->ipos - before);
 				trunc_err(in, rc == LZMA_BUF_ERROR ?
 					  "truncated" : "corrupt");
 				goto fail;
@@ -273,13 +282,13 @@ static long decode(struct mdc_input *in, char *buf, size_t len)
 			in->ipos = ib.pos;
 			out = ob.pos;
 			if (ZSTD_isError(rc)) {
-				in->in_off += in->ipos - before;
+				advance(in, in->ipos - before);
 				trunc_err(in, "corrupt");
 				goto fail;
 			}
 			in->ended = rc == 0;
 		}
-		in->in_off += in->ipos - before;
+		advance(in, in->ipos - before);
 		in->started = 1;
 		if (in->ipos == before && out == 0 && in->in_eof)
 			break;
@@ -313,7 +322,7 @@ long mdc_input_read(struct mdc_input *in, char *buf, size_t len,
 			in->failed = 1;
 			return -1;
 		}
-		in->in_off += r;
+		advance(in, r);
 		return r;
 	}
 	r = in->pending ? -1 : decode(in, buf, len);
@@ -331,7 +340,7 @@ uint64_t mdc_input_total(const struct mdc_input *in)
 
 uint64_t mdc_input_pos(const struct mdc_input *in)
 {
-	return in->in_off;
+	return __atomic_load_n(&in->in_off, __ATOMIC_RELAXED);
 }
 
 int mdc_input_fd(const struct mdc_input *in)

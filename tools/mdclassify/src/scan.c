@@ -1653,7 +1653,8 @@ struct chunk {
 struct load_job {
 	struct chunk *c;
 	int fd;
-	uint64_t total, k;
+	struct feed *feed;	/* a stream's, else NULL: pread(fd) */
+	uint64_t total, k;	/* total: UINT64_MAX for a stream */
 	size_t size;
 	int year;		/* the model's when the chunk was claimed */
 };
@@ -1673,21 +1674,103 @@ static size_t chunk_size(void)
 	return env_size("MDCLASSIFY_CHUNK", 64, 64l << 20, CHUNK_SIZE);
 }
 
+/*
+ * A stream (a pipe, a compressed file) is read into the same chunks as a
+ * file, one chunk after the other: chunk k's first bytes are chunk k - 1's
+ * last (kept here, CHUNK_BEHIND + CHUNK_AHEAD of them), the rest is read.
+ * A loader that gets to chunk k before chunk k - 1 is read waits for it;
+ * the other thread goes on finding and parsing lines meanwhile, so reading
+ * (and decompressing) a stream overlaps with scanning it, as pread() does.
+ */
+struct feed {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct mdc_input *in;
+	uint64_t next;		/* the chunk to be read next */
+	uint64_t pos;		/* bytes read from the stream so far */
+	int eof;		/* pos is the stream's end */
+	char *keep;		/* its bytes [pos - nkeep, pos) */
+	size_t nkeep;
+	size_t rmax;		/* the most one read takes */
+	char err[256];		/* the input error that ended it */
+	int failed;		/* there was one */
+};
+
+/*
+ * chunk k's bytes from the stream into c->buf (c->len of them); returns
+ * the stream's length when it has ended, else UINT64_MAX
+ */
+static uint64_t feed_fetch(struct feed *f, struct chunk *c, uint64_t k,
+			   size_t size)
+{
+	uint64_t nom = k * size;
+	uint64_t from = nom > CHUNK_BEHIND ? nom - CHUNK_BEHIND : 0;
+	uint64_t to = nom + size + CHUNK_AHEAD;
+	uint64_t nfrom = nom + size > CHUNK_BEHIND ?
+			 nom + size - CHUNK_BEHIND : 0;
+	uint64_t end;
+	size_t got = 0;
+
+	pthread_mutex_lock(&f->mu);
+	while (f->next != k)
+		pthread_cond_wait(&f->cv, &f->mu);
+	if (f->pos > from) {
+		got = f->pos - from;
+		memcpy(c->buf, f->keep + f->nkeep - got, got);
+	}
+	while (!f->eof && f->pos < to) {
+		size_t want = to - f->pos < f->rmax ? to - f->pos : f->rmax;
+		long r = mdc_input_read(f->in, c->buf + got, want, f->err,
+					sizeof(f->err));
+
+		if (r <= 0) {
+			f->failed = r < 0;
+			f->eof = 1;
+			break;
+		}
+		got += r;
+		f->pos += r;
+	}
+	/* what chunk k + 1 has before its own bytes and after them so far */
+	f->nkeep = f->pos > nfrom ? f->pos - nfrom : 0;
+	memcpy(f->keep, c->buf + got - f->nkeep, f->nkeep);
+	end = f->eof ? f->pos : UINT64_MAX;
+	/* read without the lock by a loader deciding to take a chunk */
+	__atomic_store_n(&f->next, k + 1, __ATOMIC_RELEASE);
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+	c->len = got;
+	return end;
+}
+
 static void chunk_load(const struct load_job *j)
 {
 	struct chunk *c = j->c;
-	uint64_t nom = j->k * j->size;
-	uint64_t nend = nom + j->size < j->total ? nom + j->size : j->total;
-	uint64_t from = nom > CHUNK_BEHIND ? nom - CHUNK_BEHIND : 0;
-	uint64_t to = nend + CHUNK_AHEAD < j->total ? nend + CHUNK_AHEAD :
-						      j->total;
+	uint64_t nom = j->k * j->size, total = j->total;
+	uint64_t nend, from = nom > CHUNK_BEHIND ? nom - CHUNK_BEHIND : 0;
+	uint64_t to;
 	const char *b, *ne, *end, *q;
 	size_t got = 0;
 
 	c->err = 0;
 	c->off = from;
+	if (j->feed) {
+		total = feed_fetch(j->feed, c, j->k, j->size);
+		if (nom && nom >= total) {
+			/* after the stream's end: never parsed */
+			c->want = 0;
+			c->pre_nl = 0;
+			c->nl = 0;
+			c->s = c->buf;
+			c->lim = c->buf;
+			c->hs.n = 0;
+			return;
+		}
+	}
+	nend = nom + j->size < total ? nom + j->size : total;
+	to = nend + CHUNK_AHEAD < total ? nend + CHUNK_AHEAD : total;
 	c->want = nend - nom;
-	while (got < to - from) {
+	while (!j->feed && got < to - from) {
 		ssize_t r = pread(j->fd, c->buf + got, to - from - got,
 				  from + got);
 
@@ -1701,6 +1784,8 @@ static void chunk_load(const struct load_job *j)
 			break;
 		got += r;
 	}
+	if (j->feed)
+		got = c->len;
 	c->len = got;
 	end = c->buf + got;
 	if (!c->err && got < nend - from)
@@ -1812,8 +1897,9 @@ struct ring {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct mdc_scanner *s;
+	struct feed *feed;		/* a stream's, else NULL */
 	int fd, stop;
-	uint64_t total, n;
+	uint64_t total, n;		/* n: UINT64_MAX until a stream ends */
 	size_t size;
 	uint64_t claimed;		/* chunks handed to a loader */
 	uint64_t parsed;		/* chunks parsed: their buffers are free */
@@ -1827,11 +1913,15 @@ struct ring {
 /* chunk k, claimed with the lock held (year: r->year then) */
 static void ring_load(struct ring *r, uint64_t k, int year)
 {
-	struct load_job j = { &r->s->ch[k % CHUNK_BUFS], r->fd, r->total, k,
-			      r->size, year };
+	struct load_job j = { &r->s->ch[k % CHUNK_BUFS], r->fd, r->feed,
+			      r->total, k, r->size, year };
+	struct chunk *c = j.c;
 
 	chunk_load(&j);
 	pthread_mutex_lock(&r->mu);
+	/* the chunk where a stream ended is its last with bytes of its own */
+	if (r->feed && c->want < r->size && k < r->n)
+		r->n = k + !!c->want;
 	r->loaded[k % CHUNK_BUFS] = k + 1;
 	pthread_cond_broadcast(&r->cv);
 	pthread_mutex_unlock(&r->mu);
@@ -1930,8 +2020,9 @@ static void *ring_thread(void *arg)
 	return NULL;
 }
 
+/* a file read by offset (feed NULL) or a stream read in order (feed) */
 static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
-		       void (*tick)(void *), void *arg)
+		       struct feed *feed, void (*tick)(void *), void *arg)
 {
 	struct mdc_model *m = s->m;
 	uint64_t total = mdc_input_total(in), k, ln = 1, done = 0;
@@ -1963,14 +2054,15 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 	pthread_mutex_init(&r.mu, NULL);
 	pthread_cond_init(&r.cv, NULL);
 	r.s = s;
+	r.feed = feed;
 	r.fd = mdc_input_fd(in);
-	r.total = total;
+	r.total = feed ? UINT64_MAX : total;
 	r.size = size;
-	r.n = (total + size - 1) / size;
+	r.n = feed ? UINT64_MAX : (total + size - 1) / size;
 	r.year = syslog_year(m);
 	if (r.n > 1 && threads_on())
 		threaded = !pthread_create(&t, NULL, ring_thread, &r);
-	for (k = 0; k < r.n && !ret; k++) {
+	for (k = 0; !ret; k++) {
 		struct chunk *c = &s->ch[k % CHUNK_BUFS];
 
 		/*
@@ -1978,10 +2070,17 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 		 * claimed yet, if a buffer is free, rather than wait
 		 */
 		pthread_mutex_lock(&r.mu);
-		while (r.loaded[k % CHUNK_BUFS] != k + 1) {
+		while (k < r.n && r.loaded[k % CHUNK_BUFS] != k + 1) {
 			uint64_t kk = r.claimed;
 
-			if (kk < r.n && kk < r.parsed + CHUNK_BUFS) {
+			/*
+			 * a stream's chunk is taken only when it can be read
+			 * now: chunk k may be loaded before the one after it
+			 * arrives (a slow pipe)
+			 */
+			if (kk < r.n && kk < r.parsed + CHUNK_BUFS &&
+			    (!feed || __atomic_load_n(&feed->next,
+						      __ATOMIC_ACQUIRE) == kk)) {
 				r.claimed++;
 				pthread_mutex_unlock(&r.mu);
 				ring_load(&r, kk, syslog_year(m));
@@ -1989,6 +2088,10 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 				continue;
 			}
 			pthread_cond_wait(&r.cv, &r.mu);
+		}
+		if (k >= r.n) {
+			pthread_mutex_unlock(&r.mu);
+			break;
 		}
 		r.cur = k;
 		ring_nudge(&r);
@@ -2009,7 +2112,8 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 		r.year = syslog_year(m);
 		ring_nudge(&r);
 		pthread_mutex_unlock(&r.mu);
-		mdc_input_set_pos(in, bytes);
+		if (!feed)
+			mdc_input_set_pos(in, bytes);
 		if (tick)
 			tick(arg);
 	}
@@ -2019,6 +2123,12 @@ static int scan_chunks(struct mdc_scanner *s, struct mdc_input *in, int file,
 	pthread_mutex_unlock(&r.mu);
 	if (threaded)
 		pthread_join(t, NULL);
+	if (feed && feed->failed) {
+		/* told last: all that was read before it is parsed */
+		fprintf(stderr, "mdclassify: %s\n", feed->err);
+		m->st.input_errors++;
+		ret = -1;
+	}
 	pthread_mutex_destroy(&r.mu);
 	pthread_cond_destroy(&r.cv);
 	m->st.lines += ln - 1 + (last != '\n');
@@ -2087,6 +2197,38 @@ static size_t read_size(void)
 	return env_size("MDCLASSIFY_READ", 1, SCAN_BUF, SCAN_BUF);
 }
 
+/* MDCLASSIFY_RING=0: a stream is read as a followed one is, below */
+static int ring_streams(void)
+{
+	const char *e = getenv("MDCLASSIFY_RING");
+
+	return !(e && !strcmp(e, "0"));
+}
+
+static int scan_stream(struct mdc_scanner *s, struct mdc_input *in, int file,
+		       void (*tick)(void *), void *arg)
+{
+	struct feed f;
+	int ret;
+
+	memset(&f, 0, sizeof(f));
+	f.keep = malloc(CHUNK_BEHIND + CHUNK_AHEAD);
+	if (!f.keep) {
+		fprintf(stderr, "mdclassify: out of memory\n");
+		s->m->st.input_errors++;
+		return -1;
+	}
+	f.in = in;
+	f.rmax = read_size();
+	pthread_mutex_init(&f.mu, NULL);
+	pthread_cond_init(&f.cv, NULL);
+	ret = scan_chunks(s, in, file, &f, tick, arg);
+	pthread_mutex_destroy(&f.mu);
+	pthread_cond_destroy(&f.cv);
+	free(f.keep);
+	return ret;
+}
+
 /*
  * Read one input to the end.  What may still follow the lines of a read
  * (stream_lim()) is kept for the next one, so that wrapped continuations
@@ -2104,7 +2246,9 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 	char err[256];
 
 	if (!follow && mdc_input_seekable(in))
-		return scan_chunks(s, in, file, tick, arg);
+		return scan_chunks(s, in, file, NULL, tick, arg);
+	if (!follow && ring_streams())
+		return scan_stream(s, in, file, tick, arg);
 	for (;;) {
 		long r = 0;
 		const char *next = NULL;
@@ -2170,8 +2314,7 @@ int mdc_scan_input(struct mdc_scanner *s, struct mdc_input *in, int file,
 
 				do_line(m, s->buf, p0, s->buf + have,
 					s->buf + have, file, ln, &extra, NULL,
-					NULL, 0, NULL);
-				m->st.overlong++;
+					NULL, 0, NULL);	/* counts it */
 				skipping = 1;
 				have = ctx = 0;
 			} else if (have >= SCAN_BUF - 1 && ctx) {

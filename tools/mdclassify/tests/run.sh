@@ -84,13 +84,17 @@ for f in tests/inputs/*.log examples/*.log tests/corpus/*.log; do
 	golden "$name" "${args[@]}" "$f"
 done
 
-# ---- the same answers through every reader: read() of a stream, whole or
-# in reads as short as a pipe's (',' joins two settings), and pread()
-# chunks so small that lines and continuations cross their borders; with
-# the memos off, and with every row the wording memo passes or places
-# matched against the message too (it aborts where they disagree)
+# ---- the same answers through every reader: a stream read into chunks,
+# whole or in reads as short as a pipe's (',' joins settings), or by the
+# loop a followed input takes (RING=0), and pread() chunks; chunks so small
+# that lines and continuations cross their borders; with the memos off,
+# and with every row the wording memo passes or places matched against
+# the message too (it aborts where they disagree)
 for mode in MDCLASSIFY_PREAD=0 MDCLASSIFY_PREAD=0,MDCLASSIFY_READ=97 \
-	    MDCLASSIFY_PREAD=0,MDCLASSIFY_READ=4096 MDCLASSIFY_CHUNK=64 MDCLASSIFY_CHUNK=4096 \
+	    MDCLASSIFY_PREAD=0,MDCLASSIFY_READ=4096 MDCLASSIFY_PREAD=0,MDCLASSIFY_CHUNK=64,MDCLASSIFY_READ=97 \
+	    MDCLASSIFY_PREAD=0,MDCLASSIFY_THREADS=1,MDCLASSIFY_CHUNK=64 \
+	    MDCLASSIFY_PREAD=0,MDCLASSIFY_RING=0 MDCLASSIFY_PREAD=0,MDCLASSIFY_RING=0,MDCLASSIFY_READ=97 \
+	    MDCLASSIFY_CHUNK=64 MDCLASSIFY_CHUNK=4096 \
 	    MDCLASSIFY_THREADS=1 MDCLASSIFY_MEMO=0 MDCLASSIFY_MEMO=check; do
 	bad_inputs=
 	for f in tests/inputs/*.log examples/*.log tests/corpus/*.log; do
@@ -285,6 +289,15 @@ for z in gz xz zst; do
 	head -c $((sz / 2)) "$C/a.$z" > "$C/trunc.$z"
 	"$MDC" "$C/trunc.$z" "$GOOD" > "$C/trunc.$z.out" 2> "$C/trunc.$z.err"; rc=$?
 	t "compressed/truncated-$z" sh -c "[ $rc = 1 ] && grep -q 'trunc.$z: truncated .* stream at compressed offset [0-9]' '$C/trunc.$z.err' && grep -q 'leg sdc1' '$C/trunc.$z.out'"
+done
+# what was decoded before the error is read into chunks as the loop of a
+# followed input reads it (RING=0), and the error is told once
+unfile() { sed -e 's#"file": "[^"]*"#"file": F#g' "$@"; }
+for z in gz xz zst; do
+	"$MDC" --json "$C/trunc.$z" 2> "$C/trunc.$z.e2" > "$C/trunc.$z.j1"
+	MDCLASSIFY_RING=0 "$MDC" --json "$C/trunc.$z" 2> /dev/null > "$C/trunc.$z.j2"
+	t "compressed/truncated-$z-read-up-to-the-error-told-once" sh -c \
+		"cmp -s '$C/trunc.$z.j1' '$C/trunc.$z.j2' && [ \$(grep -c truncated '$C/trunc.$z.e2') = 1 ]"
 done
 seq 1 200000 | sed 's/^/filler line /' | gzip -c | head -c 300000 > "$C/big-trunc.gz"
 dec=$(zcat "$C/big-trunc.gz" 2>/dev/null | wc -c)
@@ -543,7 +556,53 @@ for f in gen genf gennl; do
 				"! grep -q ThreadSanitizer '$WORK/$f.t.err' && cmp -s '$WORK/$f.ref.json' '$WORK/$f.t.json'"
 		fi
 	done
+	# a pipe, read into chunks by both threads in turn; at the default
+	# chunk size too
+	sed "s#\"file\": \"$WORK/$f.log\"#\"file\": \"stdin\"#" "$WORK/$f.ref.json" > "$WORK/$f.p.ref"
+	"$MDC" --json - < <(cat "$WORK/$f.log") > "$WORK/$f.p1.json" 2>&1
+	t "scan/$f-pipe-same-as-file" cmp -s "$WORK/$f.p.ref" "$WORK/$f.p1.json"
+	MDCLASSIFY_THREADS=2 MDCLASSIFY_CHUNK=4096 MDCLASSIFY_READ=4000 "$MDC" --json - \
+		< <(cat "$WORK/$f.log") > "$WORK/$f.p.json" 2>&1
+	t "scan/$f-pipe-THREADS=2-CHUNK=4096-same-as-file" cmp -s "$WORK/$f.p.ref" "$WORK/$f.p.json"
+	if [ -n "${TSAN:-}" ]; then
+		TSAN_OPTIONS="halt_on_error=1 exitcode=66" MDCLASSIFY_THREADS=2 MDCLASSIFY_CHUNK=4096 \
+			MDCLASSIFY_READ=4000 "$TSAN" --json - < <(cat "$WORK/$f.log") \
+			> "$WORK/$f.pt.json" 2> "$WORK/$f.pt.err"
+		t "tsan/$f-pipe-THREADS=2-CHUNK=4096-no-race-same-report" sh -c \
+			"! grep -q ThreadSanitizer '$WORK/$f.pt.err' && cmp -s '$WORK/$f.p.ref' '$WORK/$f.pt.json'"
+	fi
 done
+
+# ---- a stream read into chunks that ends at a chunk's border, at the end
+# of its look-ahead or within a chunk gives the file's report; so does a
+# truncated compressed stream of several chunks, up to its error (told
+# once), without a data race
+pipe_vs_file() {	# name file [VAR=value ...]
+	local name=$1 f=$2
+	shift 2
+	env "$@" "$MDC" --json "$f" 2>&1 | unfile > "$WORK/pf.f.json"
+	cat "$f" | env "$@" "$MDC" --json - 2>&1 | unfile > "$WORK/pf.p.json"
+	t "stream/$name-pipe-same-as-file" cmp -s "$WORK/pf.f.json" "$WORK/pf.p.json"
+}
+for cut in "$((3 * 4096)) 4096" "$((2 * 4096 + 65536)) 4096" "$((2 * 4096 + 65537)) 4096" \
+	   "2097152 1048576" "$((1048576 + 65536)) 1048576" "3000000 1048576"; do
+	set -- $cut
+	head -c "$1" "$WORK/gen.log" > "$WORK/cut.log"
+	pipe_vs_file "ends-at-$1-chunk-$2" "$WORK/cut.log" MDCLASSIFY_CHUNK=$2 MDCLASSIFY_READ=4000
+done
+pipe_vs_file "ends-at-3000000-one-thread" "$WORK/cut.log" MDCLASSIFY_THREADS=1
+gzip -1 -c "$WORK/gen.log" > "$WORK/gen.gz"
+head -c $(( $(stat -c %s "$WORK/gen.gz") / 2 )) "$WORK/gen.gz" > "$WORK/gen-trunc.gz"
+"$MDC" --json "$WORK/gen-trunc.gz" 2> "$WORK/gen-trunc.err" > "$WORK/gen-trunc.j1"
+MDCLASSIFY_RING=0 "$MDC" --json "$WORK/gen-trunc.gz" 2> /dev/null > "$WORK/gen-trunc.j2"
+t "stream/truncated-gzip-of-$(grep -o '"bytes": [0-9]*' "$WORK/gen-trunc.j1" | tr -dc 0-9)-bytes-read-up-to-the-error-told-once" sh -c \
+	"cmp -s '$WORK/gen-trunc.j1' '$WORK/gen-trunc.j2' && [ \$(grep -c truncated '$WORK/gen-trunc.err') = 1 ]"
+if [ -n "${TSAN:-}" ]; then
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" MDCLASSIFY_THREADS=2 \
+		"$TSAN" --json "$WORK/gen-trunc.gz" 2> "$WORK/gen-trunc.t.err" > "$WORK/gen-trunc.t.json"
+	t "tsan/truncated-gzip-no-race-same-report" sh -c \
+		"! grep -q ThreadSanitizer '$WORK/gen-trunc.t.err' && cmp -s '$WORK/gen-trunc.j1' '$WORK/gen-trunc.t.json'"
+fi
 
 # ---- short libFuzzer run
 if [ -n "$FUZZ" ]; then
@@ -561,7 +620,9 @@ fi
 if [ -n "${FUZZ_DIFF:-}" ]; then
 	FD=$WORK/fuzz-diff; mkdir -p "$FD/corpus"
 	cp tests/inputs/*.log examples/*.log tests/fixtures/*.log tests/corpus/*.log "$FD/corpus/"
-	"$FUZZ_DIFF" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 \
+	# inputs of several 64 KiB look-aheads, so that a stream crosses chunks
+	cat examples/*.log tests/corpus/*.log | head -c 200000 > "$FD/corpus/joined-200k.log"
+	"$FUZZ_DIFF" -max_total_time="$FUZZ_SECONDS" -max_len=262144 -rss_limit_mb=2048 -timeout=20 \
 		-artifact_prefix="$FD/" "$FD/corpus" > "$FD/log" 2>&1; rc=$?
 	runs=$(grep -a -o 'Done [0-9]* runs' "$FD/log" | tail -1)
 	t "fuzz-diff/${FUZZ_SECONDS}s-stream-equals-chunked (${runs:-no summary})" [ $rc = 0 ]
