@@ -45,7 +45,9 @@ int mdc_report_prom(const char *path, const struct mdc_model *m,
 		label(f, "lv", in->lv, 1);
 		label(f, "class", mdc_class_name(in->cls), 1);
 		label(f, "verdict", mdc_verdict_name(in->cls), 1);
-		label(f, "faulted", in->faulted ? "1" : "0", 0);
+		label(f, "faulted", in->faulted ? "1" : "0", 1);
+		/* a dm-mirror's log: no leg is out, the mirror needs repair */
+		label(f, "mirror_log", in->mirror_log ? "1" : "0", 0);
 		fputs("} 1\n", f);
 	}
 	fprintf(f, "# HELP mdclassify_degraded_legs Legs failed by md/dm in the logs read.\n"

@@ -432,6 +432,8 @@ replog 'Mar  3 10:05:03 host lvm[812]: Repair of mirrored device vg0-data failed
 t dm-mirror/failed-log-repair-made-again grep -q "LOGFAIL dm-mirror log 253:2 LV vg0/data .*repair of the mirror log failed: check the path of the log's disk first; dmsetup status vg0-data shows the log's health .* lvs -a -o name,attr,devices vg0 shows data_mlog and its PV.  If the log is still failed: lvconvert --repair vg0/data (y to .*before any reboot" "$WORK/mlogf.txt"
 replog | "$MDC" --json - > "$WORK/mlog.json" 2>&1
 t dm-mirror/failed-log-json sh -c "tests/validate-json.py ../../Documentation/mdclassify.schema.json '$WORK/mlog.json' >/dev/null && python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))[\"incidents\"][0]; sys.exit(not (i[\"mirror_log\"] is True and i[\"leg\"] == \"253:2\" and i[\"leg_faulted\"] is False))' '$WORK/mlog.json'"
+replog | "$MDC" --prometheus "$WORK/mlog.prom" - > /dev/null 2>&1
+t dm-mirror/failed-log-prometheus grep -q '^mdclassify_incident{array="dm-mirror",leg="253:2",lv="vg0/data",class="[a-z-]*",verdict="[a-z-]*",faulted="0",mirror_log="1"} 1$' "$WORK/mlog.prom"
 # a leg and the log of one mirror at once: "Device failure in" names neither
 printf '%s\n' 'lvm[812]: Secondary mirror device 253:4 has failed (D).' 'lvm[812]: Log device 253:2 has failed (D).' 'lvm[812]: Device failure in vg0-data.' 'lvm[812]: Repair of mirrored device vg0-data finished successfully.' | "$MDC" - 2>&1 | tr -s ' \n' ' ' > "$WORK/mlogl.flat"
 t dm-mirror/failed-log-and-leg-at-once sh -c "grep -q 'log device 253:2 failed (a leg was taken out in this boot too' '$WORK/mlogl.flat' && grep -q 'no outcome of dmeventd.s repair is tied to this log' '$WORK/mlogl.flat' && grep -q 'leg 253:4 -- FAULTED' '$WORK/mlogl.flat'"
@@ -456,7 +458,7 @@ printf '[ 1.0] md/raid1:md0: Disk failure on ../../dev/watchdog, disabling devic
 "$MDC" --json --live --sysfs-root tests/sysfs/degraded "$WORK/forged.log" > "$WORK/live3.txt" 2>&1
 t live/forged-names-not-used-in-paths sh -c "[ \$(grep -c 'no live state (not a plain device name)' '$WORK/live3.txt') = 2 ]"
 "$MDC" --prometheus "$WORK/m.prom" examples/6.18-*.log > /dev/null 2>&1
-t prometheus/textfile sh -c "grep -q '^mdclassify_incident{array=\"mdX\",leg=\"dm-58\",lv=\"vg0/iris_boot\",class=\"request\",verdict=\"safe-to-refresh\",faulted=\"1\"} 1' '$WORK/m.prom' && grep -q '^mdclassify_degraded_legs 1' '$WORK/m.prom'"
+t prometheus/textfile sh -c "grep -q '^mdclassify_incident{array=\"mdX\",leg=\"dm-58\",lv=\"vg0/iris_boot\",class=\"request\",verdict=\"safe-to-refresh\",faulted=\"1\",mirror_log=\"0\"} 1' '$WORK/m.prom' && grep -q '^mdclassify_degraded_legs 1' '$WORK/m.prom'"
 : > "$WORK/grow.log"
 "$MDC" --follow --json "$WORK/grow.log" > "$WORK/follow.out" 2>&1 &
 fp=$!
