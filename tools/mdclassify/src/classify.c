@@ -58,6 +58,7 @@ struct acc {
 	int tied_by_time;
 	int named_devs;
 	unsigned long outside[SIG_NR];	/* signals outside the fault window */
+	int zero_len;			/* a device refused zero-length requests */
 };
 
 /*
@@ -100,6 +101,8 @@ static void acc_dev_win(struct acc *a, const struct mdc_dev *d,
 		}
 		any = 1;
 		a->cnt[s] += d->cnt[s];
+		if (s == SIG_REQUEST)
+			a->zero_len |= d->zero_len;
 		if (d->maxstr[s] > a->str[s]) {
 			a->str[s] = d->maxstr[s];
 			a->why[s] = d->why[s];
@@ -505,6 +508,67 @@ int mdc_kernel_affected(const char *ver, int mirror)
 	return line_before(a, b, last) ? -1 : 0;
 }
 
+/*
+ * The kernel boot ran: --kernel, else its "Linux version" line; NULL:
+ * unknown.  (The fix line speaks of the last kernel in the log, the one
+ * to replace; a fault is judged by the kernel it happened on.)
+ */
+static const char *kernel_of(const struct mdc_model *m, int boot)
+{
+	if (m->opts && m->opts->kernel)
+		return m->opts->kernel;
+	return mdc_boot_kernel(m, boot);
+}
+
+/* the fix in row r of fixed_in[] from the first release of its line */
+static int fix_from_start(const struct fixed_in *r, int mirror)
+{
+	return (mirror ? r->dm : r->md) == 0;
+}
+
+/*
+ * The 5ff3f74e145a regression does not explain a rejection on kernel kv:
+ * it predates the regression (a plain version: a vendor's build may
+ * carry it), or it has the fix md's legs (mirror 0) or a dm-mirror's
+ * need -- but an -rc of the first release with the fix may lack it.  0:
+ * it does, or that is not known.
+ */
+static int kernel_clear(const char *kv, int mirror)
+{
+	const size_t nrows = ARRAY_SIZE(fixed_in);
+	int a, b, c, n = kv ? kver_parse(kv, &a, &b, &c) : -1;
+	const char *rest;
+	size_t i;
+
+	if (n < 0 || mdc_kernel_affected(kv, mirror) != 0)
+		return 0;
+	rest = kv + n;
+	if (line_before(a, b, &fixed_in[0]))
+		return !*rest || !strncmp(rest, "-rc", 3);
+	if (strncmp(rest, "-rc", 3) || c)
+		return 1;
+	/* x.y.0-rcN: only if the line before x.y had the fix from its start */
+	for (i = 0; i < nrows; i++)
+		if (fixed_in[i].major == a && fixed_in[i].minor == b)
+			break;
+	if (i == nrows)		/* after the table */
+		return fix_from_start(&fixed_in[nrows - 1], mirror);
+	return i > 0 && fix_from_start(&fixed_in[i - 1], mirror);
+}
+
+/*
+ * kv has md's fix f7b24c7b41f2: md no longer counts a read rejected as
+ * invalid (BLK_STS_INVAL) against a leg.  Before 6.18 md counted such
+ * reads, whatever rejected them below the leg.
+ */
+static int kernel_has_md_fix(const char *kv)
+{
+	int a, b, c;
+
+	return kernel_clear(kv, 0) && kver_parse(kv, &a, &b, &c) > 0 &&
+	       !line_before(a, b, &fixed_in[0]);
+}
+
 static void lv_of(const struct mdc_model *m, const struct mdc_leg *l,
 		  char *lv, size_t n)
 {
@@ -537,7 +601,7 @@ static void lv_of(const struct mdc_model *m, const struct mdc_leg *l,
 	if (p)
 		*p = 0;
 	/* dm name -> VG/LV */
-	for (s = tmp; *s && o + 2 < n; s++) {
+	for (s = tmp; *s && o + 1 < n; s++) {
 		if (*s == '-' && s[1] == '-') {
 			lv[o++] = '-';
 			s++;
@@ -546,8 +610,11 @@ static void lv_of(const struct mdc_model *m, const struct mdc_leg *l,
 		}
 	}
 	lv[o] = 0;
-	/* LVM names its devices VG-LV; "e0", "cryptroot" are not LVs */
-	if (!strchr(lv, '/'))
+	/*
+	 * LVM names its devices VG-LV; "e0", "cryptroot" are not LVs, and
+	 * a name cut short would be another LV's in a command
+	 */
+	if (*s || !strchr(lv, '/'))
 		lv[0] = 0;
 }
 
@@ -813,10 +880,16 @@ static void log_action(struct mdc_incident *in, const struct mdc_leg *l,
 		 dm, vl, lvref, lv, lvref);
 }
 
+/*
+ * The run line of leg l's incident; zlen: its request evidence is of
+ * zero-length requests (phys_seg 0, 0 blocks)
+ */
 static void action_text(const struct mdc_model *m, struct mdc_incident *in,
-			const struct mdc_leg *l, const char *disk)
+			const struct mdc_leg *l, const char *disk, int zlen)
 {
 	const char *arr = in->array ? in->array : "";
+	/* a dm-mirror's kernel the 5ff3f74e145a regression does not explain */
+	int clear = kernel_clear(kernel_of(m, l->boot), 1);
 	int lvm = !strcmp(arr, "mdX") || !strcmp(arr, "dm-mirror");
 	char lvref[128], smart[160];
 	enum trouble tr;
@@ -863,6 +936,10 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 			 lvref, vg, vg, lvref,
 			 in->cls == CL_TRANSPORT ?
 			 "its PV once the path of its disk is stable, or a new one" :
+			 in->cls == CL_REQUEST && clear && zlen ?
+			 "its PV or another: the disk is fine, but this kernel is not one the 5ff3f74e145a regression affects: report the zero-length requests to dm-devel@lists.linux.dev with the evidence lines and uname -r, as a new leg gets them too" :
+			 in->cls == CL_REQUEST && clear ?
+			 "its PV once you know why its device refused the commands (NVMe: nvme error-log), or a new one" :
 			 in->cls == CL_REQUEST ?
 			 "once the kernel has the fix: until then any leg rejects them" :
 			 in->cls == CL_MEDIA ?
@@ -912,6 +989,10 @@ static void action_text(const struct mdc_model *m, struct mdc_incident *in,
 				 "the leg stays in the mirror (a read failure: dmeventd logs it and repairs nothing), and dm-mirror reads the other leg until the LV is reloaded; %s",
 				 in->cls == CL_MEDIA ?
 				 "check the disk under it (smartctl -x) and plan to move its PV: pvmove OLD_PV NEW_PV, or lvconvert -m+1 VG/LV NEW_PV then lvconvert -m-1 VG/LV OLD_PV" :
+				 in->cls == CL_REQUEST && clear && zlen ?
+				 "nothing to repair on the disk, but this kernel is not one the 5ff3f74e145a regression affects: report the zero-length requests to dm-devel@lists.linux.dev with the evidence lines and uname -r; lvchange --refresh VG/LV would put the leg back in front of them" :
+				 in->cls == CL_REQUEST && clear ?
+				 "this kernel is not one the 5ff3f74e145a regression affects: find why the device refused the commands (NVMe: nvme error-log, nvme id-ns of its namespace) before lvchange --refresh VG/LV reads the leg again" :
 				 in->cls == CL_REQUEST ?
 				 "nothing to repair on the disk: once the kernel has the fix, lvchange --refresh VG/LV reads it again" :
 				 in->cls == CL_TRANSPORT ?
@@ -1147,8 +1228,21 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 		   !l->kicked && !l->superwrite && !l->corrected &&
 		   ((l->thr_cur >= 0 && l->thr_cur > l->thr_max) ||
 		    (l->resched >= 3 && l->same_sector))) {
-		in->cls = CL_REQUEST;
-		in->confidence = "medium";
+		/*
+		 * read errors past the threshold with no device error: reads
+		 * rejected above the device (malformed direct I/O under the
+		 * 5ff3f74e145a regression, or a target under the leg that
+		 * rejects them without a word), which md counted until its
+		 * fix f7b24c7b41f2; with it a rejected read fails no leg, and
+		 * the log does not say what failed these
+		 */
+		if (kernel_has_md_fix(kernel_of(m, l->boot))) {
+			in->cls = CL_UNKNOWN;
+			in->confidence = "low";
+		} else {
+			in->cls = CL_REQUEST;
+			in->confidence = "medium";
+		}
 		absence = 1;
 	} else if (bs == 1) {
 		in->cls = best == SIG_MEDIA ? CL_MEDIA :
@@ -1260,7 +1354,13 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 			 l->corrected);
 		cat(in->why, sizeof(in->why), "%s", tmp);
 	}
-	if (absence) {
+	if (absence && in->cls == CL_UNKNOWN) {
+		cat(in->why, sizeof(in->why),
+		    "no block-layer, SCSI, ATA or NVMe error for the leg anywhere in the log, but kernel %.64s has md's fix f7b24c7b41f2, under which a read rejected as invalid (BLK_STS_INVAL) no longer counts against a leg: ",
+		    kernel_of(m, l->boot));
+		cat(in->why, sizeof(in->why), "%s",
+		    "a rejected request does not explain the fault (a dm error target over a missing PV, a disk already gone, or device lines lost to rate limiting would); ");
+	} else if (absence) {
 		cat(in->why, sizeof(in->why), "%s",
 		    "no block-layer, SCSI, ATA or NVMe error for the leg anywhere in the log, so the reads were rejected above the device (a malformed or misaligned request), not failed by it; ");
 		pat618 = 1;
@@ -1348,7 +1448,7 @@ int mdc_classify_leg(struct mdc_model *m, unsigned int idx,
 		if (wl >= 2)
 			in->why[wl - 2] = 0;
 	}
-	action_text(m, in, l, disk);
+	action_text(m, in, l, disk, a.zero_len);
 	if (in->cls == CL_REQUEST && pat618)
 		fix_text(m, in);
 	build_evidence(in, &a, &l->ev, swev);

@@ -31,6 +31,7 @@
 #define MDC_NAME	48
 #define MDC_MAX_HOSTS	32
 #define MDC_MAX_BOOTS	1024
+#define MDC_MAX_KVERS	32	/* kernel versions told apart per boot */
 
 /* what a message says about the cause */
 enum mdc_sig {
@@ -215,6 +216,7 @@ struct mdc_dev {
 	struct mdc_when first, last;
 	struct mdc_evlist ev;
 	unsigned int req_pending;	/* request signals awaiting their CDB */
+	int zero_len;	/* a zero-length request (phys_seg 0, 0 blocks) refused */
 };
 
 struct mdc_array {
@@ -347,6 +349,10 @@ struct mdc_model {
 	unsigned int nhosts, cur_host;
 	int maxboot;
 	unsigned char boot_host[MDC_MAX_BOOTS];	/* host index + 1 */
+	/* the kernel a boot ran ("Linux version"): kvers index + 1 */
+	unsigned char boot_kver[MDC_MAX_BOOTS];
+	char kvers[MDC_MAX_KVERS][64];	/* the distinct versions seen */
+	unsigned int nkvers;
 	int syslog_year;		/* year of syslog stamps after a turn */
 	int64_t syslog_last;		/* previous syslog stamp */
 	int hostq[32];			/* libata SCSI hosts not yet given a port */
@@ -431,6 +437,7 @@ void mdc_evid_copy(struct mdc_evid *dst, const struct mdc_evid *src);
 int mdc_near(const struct mdc_when *a, const struct mdc_when *b,
 	     double before, double after);
 const char *mdc_boot_host(const struct mdc_model *m, int boot);
+const char *mdc_boot_kernel(const struct mdc_model *m, int boot);
 
 /* classify.c */
 struct mdc_incident {
@@ -441,9 +448,9 @@ struct mdc_incident {
 	const char *confidence;
 	int faulted;
 	int mirror_log;			/* leg is a dm-mirror's log device */
-	char action[896];
+	char action[1280];		/* the longest: 2 VG/LV and 2 VG names */
 	char fix[672];
-	char why[640];
+	char why[1024];
 	char live[1024];
 	struct mdc_evid *evid;
 	unsigned int nevid;

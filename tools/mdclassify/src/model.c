@@ -85,6 +85,30 @@ static void new_boot(struct mdc_model *m)
 		m->boot_host[m->boot] = m->cur_host + 1;
 }
 
+/*
+ * The boot being read ran m->kernel (a "Linux version" line): kept per
+ * boot, as a log may span an upgrade and a fault belongs to its own boot
+ */
+static void boot_kernel_set(struct mdc_model *m)
+{
+	unsigned int i;
+
+	if (m->boot < 0 || m->boot >= MDC_MAX_BOOTS)
+		return;
+	for (i = 0; i < m->nkvers; i++)
+		if (!strcmp(m->kvers[i], m->kernel))
+			break;
+	if (i == m->nkvers) {
+		if (i == MDC_MAX_KVERS) {
+			m->boot_kver[m->boot] = 0;	/* not known */
+			return;
+		}
+		memcpy(m->kvers[i], m->kernel, sizeof(m->kvers[i]));
+		m->nkvers++;
+	}
+	m->boot_kver[m->boot] = i + 1;
+}
+
 static unsigned int name_hash(const char *s)
 {
 	unsigned int h = 2166136261u;
@@ -1030,6 +1054,7 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 		cpname(m->kernel, sizeof(m->kernel), ev->dev2);
 		snprintf(m->kernel_src, sizeof(m->kernel_src), "log line %llu",
 			 (unsigned long long)ln->lineno);
+		boot_kernel_set(m);
 		break;
 	case EV_HCTL:
 		mdc_model_add_map(m, ev->dev2, ev->dev);
@@ -1077,6 +1102,11 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 				d->maxstr[ev->sig] = ev->strength;
 			if (!d->why[ev->sig])
 				d->why[ev->sig] = ev->why;
+			/* the rows of the malformed shape say so in their why */
+			if (ev->sig == SIG_REQUEST && ev->why &&
+			    (strstr(ev->why, "(0 blocks)") ||
+			     strstr(ev->why, "(phys_seg 0)")))
+				d->zero_len = 1;
 		}
 		d->last = *w;
 		mdc_evadd(&d->ev, ln->file, ln->lineno, ln->raw, ln->rawlen);
@@ -1103,6 +1133,7 @@ static void apply(struct mdc_model *m, const struct mdc_line *ln,
 			if (!d->cnt[SIG_REQUEST]) {
 				d->maxstr[SIG_REQUEST] = 0;
 				d->why[SIG_REQUEST] = NULL;
+				d->zero_len = 0;
 			}
 		}
 		d->req_pending = 0;
@@ -1242,6 +1273,14 @@ static void switch_host(struct mdc_model *m, const char *host)
 		else
 			new_boot(m);
 	}
+}
+
+/* the kernel boot ran, when its "Linux version" line is in the log */
+const char *mdc_boot_kernel(const struct mdc_model *m, int boot)
+{
+	if (boot < 0 || boot >= MDC_MAX_BOOTS || !m->boot_kver[boot])
+		return NULL;
+	return m->kvers[m->boot_kver[boot] - 1];
 }
 
 const char *mdc_boot_host(const struct mdc_model *m, int boot)

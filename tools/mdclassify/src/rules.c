@@ -193,12 +193,15 @@ static const char *md_prefix(const char *m, struct mdc_event *ev)
 	return NULL;
 }
 
-/* dm name "vg0-iris_boot" -> "vg0/iris_boot" ("--" is an escaped '-') */
+/*
+ * dm name "vg0-iris_boot" -> "vg0/iris_boot" ("--" is an escaped '-');
+ * "" when it does not fit: a name cut short would be another LV's
+ */
 static void dmname_to_lv(const char *s, char *dst, size_t n)
 {
 	size_t o = 0;
 
-	for (; *s && o + 2 < n; s++) {
+	for (; *s && o + 1 < n; s++) {
 		if (*s == '-' && s[1] == '-') {
 			dst[o++] = '-';
 			s++;
@@ -209,6 +212,8 @@ static void dmname_to_lv(const char *s, char *dst, size_t n)
 		}
 	}
 	dst[o] = 0;
+	if (*s)
+		dst[0] = 0;
 }
 
 static int storage_text(const char *s)
@@ -544,7 +549,7 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 {
 	const char *p = c->p, *m = c->m, *e;
 	size_t pl = pat_len[r - mdc_rule_table];
-	char name[96];
+	char name[160];		/* a dm name is < 128 bytes (DM_NAME_LEN) */
 
 	switch (r->field) {
 	case X_NONE:
@@ -769,7 +774,14 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		return 1;
 	case X_LV_AFTER:
 		if (r->event == EV_LVNAME && !strcmp(r->pat, "lvconvert --repair ")) {
-			devtok(q + pl, ev->dev2, sizeof(ev->dev2));
+			size_t tl = devtok(q + pl, ev->dev2, sizeof(ev->dev2)) -
+				    (q + pl);
+
+			/* "" rather than a VG/LV cut short: another LV's */
+			if (tl && q[pl + tl - 1] == '.')
+				tl--;
+			if (strlen(ev->dev2) < tl)
+				ev->dev2[0] = 0;
 			return 1;
 		}
 		spacetok(q + pl, name, sizeof(name));

@@ -129,8 +129,18 @@ golden seed-fixed-kernel --kernel 7.1.0 examples/6.18-lvm-raid1-dm58.log
 # (7.3, 7.2.4); 6.18.50+ has dm-io's 47a5e62f3987, known only from a copy
 # of mainline's code: no answer there
 golden seed-fixed-kernel-6.18.33 --kernel 6.18.33 examples/6.18-lvm-raid1-dm58.log
+# with md's fix a read rejected as invalid fails no leg: the seed's fault,
+# with no device error, is unexplained there (investigate); before 6.18 md
+# counted such reads, whatever rejected them under the leg (the VM
+# harness's injecting target on 6.12): request; so on an -rc of 7.1.0,
+# which may lack the fix.  A fault is judged by the kernel of its boot
+# (tests/inputs/verdict-kernel-upgrade-after-fault.log: 6.18.20, then an
+# upgrade to 7.1.2: request), and the other way round it is unknown
+golden seed-older-kernel-6.12 --kernel 6.12.60 examples/6.18-lvm-raid1-dm58.log
 golden mirror-affected-kernel-7.1 --kernel 7.1.5 examples/6.18-dm-mirror-nvme-zero-length-read.log
 golden mirror-fixed-kernel-7.2.4 --kernel 7.2.4 examples/6.18-dm-mirror-nvme-zero-length-read.log
+# a kernel the regression does not explain: report, no "once it has the fix"
+golden mirror-older-kernel-6.12 --kernel 6.12.60 examples/6.18-dm-mirror-nvme-zero-length-read.log
 golden mirror-affected-kernel-6.18.49 --kernel 6.18.49 examples/6.18-dm-mirror-nvme-zero-length-read.log
 golden mirror-unsure-kernel-6.18.50 --kernel 6.18.50 examples/6.18-dm-mirror-nvme-zero-length-read.log
 golden dmsetup-ls --dmsetup-ls tests/fixtures/dmsetup-ls.txt tests/fixtures/mdx-no-dmeventd.log
@@ -171,7 +181,11 @@ agree=$(sed -n 's/^\([0-9]*\) of [0-9]* files agree$/\1/p' "$WORK/corpus-accurac
 t "corpus/accuracy-${agree:-?}-not-below-$CORPUS_FLOOR" [ "${agree:-0}" -ge "$CORPUS_FLOOR" ]
 
 # ---- verdicts of issue 14 (also golden): the class, said outright
-cls() { "$MDC" --no-progress --json "$1" 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join(i["class"] for i in d["incidents"]))'; }
+cls() { "$MDC" --no-progress --json "$@" 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join(i["class"] for i in d["incidents"]))'; }
+# the kernel of the fault's boot and its -rc (see seed-older-kernel-6.12)
+t verdict/kernel-upgrade-after-fault-keeps-request [ "$(cls tests/inputs/verdict-kernel-upgrade-after-fault.log)" = request ]
+t verdict/rc-of-the-first-release-with-md-fix-keeps-request [ "$(cls --kernel 7.1.0-rc1 examples/6.18-lvm-raid1-dm58.log)" = request ]
+t verdict/fault-on-the-boot-with-md-fix-is-unknown [ "$(sed 's/Linux version 6.18.20-1-amd64/Linux version 7.1.1-1-amd64/; s/Linux version 7.1.2-1-amd64/Linux version 6.18.20-1-amd64/' tests/inputs/verdict-kernel-upgrade-after-fault.log | cls -)" = unknown ]
 t verdict/usb-bridge-write-same-probe-then-disconnect-is-transport \
 	[ "$(cls tests/inputs/verdict-usb-bridge-write-same-probe-then-disconnect.log)" = transport ]
 t verdict/smartd-passthrough-then-ata-timeouts-is-transport \
@@ -417,6 +431,25 @@ rep 'Mar  3 10:05:03 host lvm[812]: Repair of mirrored device vg0-data finished 
 t dm-mirror/another-lvs-repair-changes-nothing grep -q 'repair took the leg out: lvs -a -o name,segtype,copy_percent,devices vg0/data' "$WORK/mirror-repo.flat"
 rep 'Mar  3 10:05:03 host lvm[812]: Repair of mirrored device vg0-data finished successfully.' 'Mar  3 10:30:02 host lvm[812]: Secondary mirror device 253:4 has failed (D).' > "$WORK/mirror-repr.flat"
 t dm-mirror/a-new-fault-is-not-repaired-yet sh -c "grep -q 'LV vg0/data -- FAULTED' '$WORK/mirror-repr.flat' && ! grep -q 'repair took the leg out' '$WORK/mirror-repr.flat'"
+# a leg taken out for malformed requests (zero-length WRITEs an NVMe leg
+# refused): a new leg waits for the kernel fix on an affected kernel; on
+# one the regression does not explain, report them; the longest VG/LV
+# that fits is named whole in the commands, a longer one not at all (cut
+# short, it would be another LV's); a READ with data refused (Invalid
+# Field) on such a kernel: the device is asked, not dm-devel
+reqrep() { printf '%s\n' 'Mar  3 10:05:01 host kernel: [  400.1] operation not supported error, dev nvme1n1, sector 4096 op 0x1:(WRITE) flags 0x8800 phys_seg 0 prio class 0' 'Mar  3 10:05:01 host kernel: [  400.1] nvme1n1: I/O Cmd(0x1) @ LBA 4096, 0 blocks, I/O Error (sct 0x0 / sc 0x2)' 'Mar  3 10:05:02 host lvm[812]: Secondary mirror device 253:4 has failed (D).' "Mar  3 10:05:02 host lvm[812]: Device failure in $2." "Mar  3 10:05:03 host lvm[812]: Repair of mirrored device $2 finished successfully." | if [ "${3:-}" = --json ]; then "$MDC" --json --kernel "$1" - 2>/dev/null; else "$MDC" --kernel "$1" - 2>&1 | tr -s ' \n' ' '; fi; }
+reqrep 7.1.5 vg0-data > "$WORK/mirror-rq1.flat"
+reqrep 7.3.1 vg0-data > "$WORK/mirror-rq2.flat"
+t dm-mirror/taken-out-for-requests-affected-kernel sh -c "grep -q 'request -> safe-to-refresh' '$WORK/mirror-rq1.flat' && grep -q 'lvconvert -m+1 vg0/data PV (once the kernel has the fix: until then any leg rejects them' '$WORK/mirror-rq1.flat'"
+t dm-mirror/taken-out-for-requests-clear-kernel sh -c "grep -q 'lvconvert -m+1 vg0/data PV (its PV or another: the disk is fine, but this kernel is not one the 5ff3f74e145a regression affects: report the zero-length requests to dm-devel@lists.linux.dev with the evidence lines and uname -r' '$WORK/mirror-rq2.flat' && ! grep -q 'once the kernel has the fix' '$WORK/mirror-rq2.flat'"
+v47=$(printf '%047d' 0 | tr 0 v); l47=$(printf '%047d' 0 | tr 0 l)
+reqrep 7.3.1 "${v47}v-${l47}l" > "$WORK/mirror-rq4.flat"
+reqrep 7.3.1 "$v47-$l47" --json > "$WORK/mirror-rq3.json"
+t dm-mirror/taken-out-longest-names-whole python3 -c "import json,sys; v, l = sys.argv[2:4]; i = [x for x in json.load(open(sys.argv[1]))['incidents'] if x['leg'] == '253:4'][0]; a = i['action']; assert i['lv'] == v + '/' + l and 'lvconvert -m+1 %s/%s PV (its PV or another' % (v, l) in a and a.endswith('--mirrorlog core) and wait for Cpy%Sync 100.00'), (i['lv'], a)" "$WORK/mirror-rq3.json" "$v47" "$l47"
+t dm-mirror/taken-out-names-too-long-not-cut sh -c "grep -q 'leg 253:4 -- FAULTED' '$WORK/mirror-rq4.flat' && grep -q 'lvconvert -m+1 VG/LV PV' '$WORK/mirror-rq4.flat' && ! grep -q '${v47}v/' '$WORK/mirror-rq4.flat'"
+printf '%s\n' 'kernel: operation not supported error, dev nvme1n1, sector 935446535 op 0x0:(READ) flags 0x0 phys_seg 2 prio class 2' 'kernel: nvme1n1: I/O Cmd(0x2) @ LBA 935446535, 8 blocks, I/O Error (sct 0x0 / sc 0x2)' 'dmeventd: Primary mirror device 252:58 read failed.' > "$WORK/mirror-if.log"
+"$MDC" --kernel 7.3.1 "$WORK/mirror-if.log" 2>&1 | tr -s ' \n' ' ' > "$WORK/mirror-if.flat"
+t dm-mirror/refused-with-data-clear-kernel-asks-the-device sh -c "grep -q 'not one the 5ff3f74e145a regression affects: find why the device refused the commands (NVMe: nvme error-log' '$WORK/mirror-if.flat' && ! grep -q 'zero-length' '$WORK/mirror-if.flat'"
 # two mirrors failing at once: dmeventd's threads interleave their lines,
 # so "Device failure in" names neither leg
 printf '%s\n' 'lvm[812]: Secondary mirror device 253:4 has failed (D).' 'lvm[813]: Secondary mirror device 253:7 has failed (D).' 'lvm[812]: Device failure in vg0-a.' 'lvm[813]: Device failure in vg0-b.' 'lvm[812]: Repair of mirrored device vg0-a finished successfully.' 'lvm[813]: Repair of mirrored device vg0-b failed.' | "$MDC" - > "$WORK/mirror-il.txt" 2>&1
