@@ -574,8 +574,6 @@ static void lv_of(const struct mdc_model *m, const struct mdc_leg *l,
 {
 	const char *map;
 	char tmp[128], *p;
-	size_t o = 0;
-	const char *s;
 
 	lv[0] = 0;
 	if (l->lv[0]) {
@@ -600,21 +598,9 @@ static void lv_of(const struct mdc_model *m, const struct mdc_leg *l,
 		p = strstr(tmp, "_mimage_");
 	if (p)
 		*p = 0;
-	/* dm name -> VG/LV */
-	for (s = tmp; *s && o + 1 < n; s++) {
-		if (*s == '-' && s[1] == '-') {
-			lv[o++] = '-';
-			s++;
-		} else {
-			lv[o++] = *s == '-' ? '/' : *s;
-		}
-	}
-	lv[o] = 0;
-	/*
-	 * LVM names its devices VG-LV; "e0", "cryptroot" are not LVs, and
-	 * a name cut short would be another LV's in a command
-	 */
-	if (*s || !strchr(lv, '/'))
+	mdc_dmname_to_lv(tmp, lv, n);
+	/* LVM names its devices VG-LV; "e0", "cryptroot" are not LVs */
+	if (!strchr(lv, '/'))
 		lv[0] = 0;
 }
 

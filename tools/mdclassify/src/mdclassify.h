@@ -420,6 +420,8 @@ const char *mdc_rule_anchor(unsigned int i);
 unsigned int mdc_anchors(struct mdc_anchor *out, unsigned int max);
 const enum mdc_sig *mdc_precedence(unsigned int *n);
 int mdc_request_shape(void);
+/* dm name "vg0-iris_boot" -> "vg0/iris_boot"; "" when it does not fit */
+void mdc_dmname_to_lv(const char *s, char *dst, size_t n);
 
 /* model.c */
 void mdc_model_init(struct mdc_model *m, const struct mdc_opts *o);

@@ -197,7 +197,7 @@ static const char *md_prefix(const char *m, struct mdc_event *ev)
  * dm name "vg0-iris_boot" -> "vg0/iris_boot" ("--" is an escaped '-');
  * "" when it does not fit: a name cut short would be another LV's
  */
-static void dmname_to_lv(const char *s, char *dst, size_t n)
+void mdc_dmname_to_lv(const char *s, char *dst, size_t n)
 {
 	size_t o = 0;
 
@@ -717,7 +717,7 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		if (!e || !strstr(e, "has failed"))
 			return -1;
 		cpy(name, sizeof(name), q, e - q);
-		dmname_to_lv(name, ev->dev2, sizeof(ev->dev2));
+		mdc_dmname_to_lv(name, ev->dev2, sizeof(ev->dev2));
 		return 1;
 	case X_LV_MIRROR:
 		strcpy(ev->array, "dm-mirror");
@@ -770,7 +770,7 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 			     MS_REPAIRED : strstr(q + pl, " failed") ?
 			     MS_REPAIR_FAILED : MS_LEG_READ;
 		spacetok(q + pl, name, sizeof(name));
-		dmname_to_lv(name, ev->dev2, sizeof(ev->dev2));
+		mdc_dmname_to_lv(name, ev->dev2, sizeof(ev->dev2));
 		return 1;
 	case X_LV_AFTER:
 		if (r->event == EV_LVNAME && !strcmp(r->pat, "lvconvert --repair ")) {
@@ -785,7 +785,7 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 			return 1;
 		}
 		spacetok(q + pl, name, sizeof(name));
-		dmname_to_lv(name, ev->dev2, sizeof(ev->dev2));
+		mdc_dmname_to_lv(name, ev->dev2, sizeof(ev->dev2));
 		return 1;
 	case X_LV_BEFORE:
 		e = q;
@@ -794,7 +794,7 @@ static int extract(const struct mdc_rule *r, const struct fctx *c,
 		cpy(name, sizeof(name), e, q - e);
 		if (name[0] && name[strlen(name) - 1] == ',')
 			name[strlen(name) - 1] = 0;
-		dmname_to_lv(name, ev->dev2, sizeof(ev->dev2));
+		mdc_dmname_to_lv(name, ev->dev2, sizeof(ev->dev2));
 		/* dmeventd "vg0-data is now in-sync.": a mirror in sync */
 		ev->num = !strncmp(q, " is now in-sync", 15);
 		return 1;
